@@ -1,0 +1,35 @@
+/**
+ * What a use case needs from the world. src/gas builds these from Apps Script globals;
+ * nothing here is a Google type.
+ */
+import type { Workbook } from '../sheets/workbook';
+import type { KeyValueStore } from '../sheets/directory';
+
+export type { Workbook, KeyValueStore };
+
+export interface Clock {
+  /** epoch milliseconds */
+  now(): number;
+}
+
+export interface Lock {
+  /** false when another execution held the lock for the whole timeout */
+  tryAcquire(timeoutMs: number): boolean;
+  release(): void;
+}
+
+export interface Identity {
+  /** the active user's email, "" when Google hides it */
+  email(): string;
+  /** the user's locale, e.g. "fr_FR" */
+  locale(): string;
+}
+
+export interface Ports {
+  workbook: Workbook;
+  clock: Clock;
+  lock: Lock;
+  /** document properties */
+  props: KeyValueStore;
+  identity: Identity;
+}

@@ -1,0 +1,97 @@
+/** Closed sets are stored as codes; labels come from the i18n catalogues. */
+export const MOVEMENT_TYPES = [
+  'receipt', 'move', 'pick', 'pack', 'consume', 'ship', 'return', 'inspect', 'count', 'write_off', 'rtv', 'reversal',
+] as const;
+export type MovementType = (typeof MOVEMENT_TYPES)[number];
+
+export const STATES = ['available', 'picked', 'packed', 'quarantine', 'damaged', 'repair', 'rtv'] as const;
+export type StockState = (typeof STATES)[number];
+
+export const ITEM_KINDS = ['product', 'packaging', 'component'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const STOCK_STATUSES = ['ok', 'low', 'out', 'inactive'] as const;
+export type StockStatus = (typeof STOCK_STATUSES)[number];
+
+export const LOG_LEVELS = ['info', 'warning', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Item {
+  sku: string;
+  name: string;
+  barcode: string;
+  kind: ItemKind;
+  unit: string;
+  decimals: number;
+  defaultBin: string;
+  supplier: string;
+  leadTimeDays: number | null;
+  leadTimeSdDays: number | null;
+  unitCost: number | null;
+  safetyStock: number | null;
+  reorderPoint: number | null;
+  reorderQty: number | null;
+  minOrderQty: number | null;
+  packSize: number | null;
+  tracksExpiry: boolean;
+  active: boolean;
+}
+
+/** One ledger row. Money is in integer minor units; time is epoch milliseconds. */
+export interface Movement {
+  movementId: string;
+  requestId: string;
+  time: number;
+  user: string;
+  type: MovementType;
+  sku: string;
+  bin: string;
+  state: StockState;
+  lot: string;
+  /** yyyy-MM-dd or "" */
+  expiry: string;
+  qty: number;
+  /** unrounded, in currency units (up to 6 decimals); null when unknown */
+  unitCost: number | null;
+  valueMinor: number;
+  refType: string;
+  refId: string;
+  externalRef: string;
+  note: string;
+  reverses: string;
+}
+
+/** The identity of a stock cache row. */
+export interface StockKey {
+  sku: string;
+  bin: string;
+  state: StockState;
+  lot: string;
+}
+
+export interface StockLevel extends StockKey {
+  expiry: string;
+  qty: number;
+  valueMinor: number;
+  /** last movement id applied to this row ("" when none) */
+  appliedThrough: string;
+}
+
+export interface StockSummary {
+  sku: string;
+  name: string;
+  onHand: number;
+  /** quantity in the "available" state (physical), before reservations */
+  inAvailableState: number;
+  reserved: number;
+  availableToSell: number;
+  incoming: number;
+  inventoryPosition: number;
+  reorderPoint: number | null;
+  status: StockStatus;
+  valueMinor: number;
+  alertedAt: number | null;
+  appliedThrough: string;
+}
+
+export type Settings = Record<string, string>;

@@ -1,0 +1,32 @@
+/**
+ * Bundle entry. Each assignment to `global` becomes a top-level function in dist/Code.js
+ * (gas-entry-generator reads them from the built bundle), which is what Apps Script can
+ * call from menus, google.script.run and triggers. This list IS the public surface,
+ * documented in docs/api.md (checked by a test).
+ */
+import { onInstall, onOpen } from './menu';
+import {
+  checkStock, getHelp, getReceiveFormData, getSettings, menuCheckStock, menuHelp, menuReceive, menuSettings, menuSetup,
+  receive, repairStock, saveSettings, setupSheet,
+} from './entry-points';
+
+declare const global: Record<string, unknown>;
+
+// triggers
+global.onOpen = onOpen;
+global.onInstall = onInstall;
+// menu
+global.menuSetup = menuSetup;
+global.menuReceive = menuReceive;
+global.menuCheckStock = menuCheckStock;
+global.menuSettings = menuSettings;
+global.menuHelp = menuHelp;
+// sidebar RPCs
+global.setupSheet = setupSheet;
+global.getReceiveFormData = getReceiveFormData;
+global.receive = receive;
+global.checkStock = checkStock;
+global.repairStock = repairStock;
+global.getSettings = getSettings;
+global.saveSettings = saveSettings;
+global.getHelp = getHelp;

@@ -1,0 +1,55 @@
+/**
+ * onOpen builds the menu only (it may run in AuthMode.NONE, where only the user's locale
+ * is readable). Menu handlers open sidebars or run set-up.
+ */
+import { resolveLanguage, translator, type Language, type MessageKey, type Translator } from '../domain/i18n';
+import { escapeHtml } from '../domain/text';
+import { LANGUAGE_PROPERTY } from '../app/context';
+import { globals } from './ports';
+
+export const MENU: { key: MessageKey; fn: string }[] = [
+  { key: 'menu.setup', fn: 'menuSetup' },
+  { key: 'menu.receive', fn: 'menuReceive' },
+  { key: 'menu.checkStock', fn: 'menuCheckStock' },
+  { key: 'menu.settings', fn: 'menuSettings' },
+  { key: 'menu.help', fn: 'menuHelp' },
+];
+
+interface OpenEvent {
+  authMode?: GoogleAppsScript.Script.AuthMode;
+}
+
+function menuLanguage(e: OpenEvent | undefined): Language {
+  const g = globals();
+  if (!e || e.authMode !== g.ScriptApp.AuthMode.NONE) {
+    try {
+      const saved = g.PropertiesService.getDocumentProperties()?.getProperty(LANGUAGE_PROPERTY) ?? '';
+      return resolveLanguage(saved, g.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+    } catch {
+      // not authorized in this mode: fall back to the user's locale
+    }
+  }
+  return resolveLanguage('', g.Session.getActiveUserLocale());
+}
+
+export function onOpen(e?: OpenEvent): void {
+  const t = translator(menuLanguage(e));
+  const menu = globals().SpreadsheetApp.getUi().createAddonMenu();
+  MENU.forEach((m, i) => {
+    if (i === 1 || i === 3) menu.addSeparator();
+    menu.addItem(t(m.key), m.fn);
+  });
+  menu.addToUi();
+}
+
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+/** Until the forms of Foundation II exist, a sidebar says so in the user's language. */
+export function showPlaceholder(t: Translator, titleKey: MessageKey): void {
+  const g = globals();
+  const title = t(titleKey);
+  const html = `<!doctype html><html><body style="font:14px Arial,sans-serif;padding:12px"><h2 style="font-size:16px">${escapeHtml(title)}</h2><p>${escapeHtml(t('placeholder.body'))}</p></body></html>`;
+  g.SpreadsheetApp.getUi().showSidebar(g.HtmlService.createHtmlOutput(html).setTitle(title));
+}

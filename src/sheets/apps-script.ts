@@ -1,0 +1,263 @@
+/**
+ * The slice of the Apps Script API this add-on uses, narrowed from @types/google-apps-script.
+ *
+ * Every signature is taken from the real declarations (indexed access), and methods that
+ * return Apps Script objects return the narrowed interface instead. Two things follow:
+ * - the real objects are assignable to these types (src/gas does exactly that), which
+ *   proves the slice is a true subset of the real API;
+ * - the emulator in tools/emulator implements these interfaces, so code that compiles
+ *   against them only calls methods the emulator knows.
+ * Add a method here first, then to the emulator, then use it.
+ */
+type S = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sh = GoogleAppsScript.Spreadsheet.Sheet;
+type R = GoogleAppsScript.Spreadsheet.Range;
+
+export type Visibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+
+export interface DeveloperMetadataLike {
+  getId(): number;
+  getKey(): string;
+  getValue(): string | null;
+  getVisibility(): Visibility;
+  getLocation(): DeveloperMetadataLocationLike;
+  setValue(value: string): DeveloperMetadataLike;
+  remove(): void;
+}
+
+export interface DeveloperMetadataLocationLike {
+  getLocationType(): GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
+  getSheet(): SheetLike | null;
+  getRow(): RangeLike | null;
+  getColumn(): RangeLike | null;
+}
+
+export interface DeveloperMetadataFinderLike {
+  withKey(key: string): DeveloperMetadataFinderLike;
+  withValue(value: string): DeveloperMetadataFinderLike;
+  withLocationType(t: GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType): DeveloperMetadataFinderLike;
+  find(): DeveloperMetadataLike[];
+}
+
+export interface TextFinderLike {
+  matchCase(matchCase: boolean): TextFinderLike;
+  matchEntireCell(entireCell: boolean): TextFinderLike;
+  useRegularExpression(useRegEx: boolean): TextFinderLike;
+  findAll(): RangeLike[];
+  findNext(): RangeLike | null;
+}
+
+export interface DataValidationLike {
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+  getCriteriaValues(): any[];
+  getAllowInvalid(): boolean;
+  getHelpText(): string | null;
+}
+
+export interface DataValidationBuilderLike {
+  requireValueInList(values: string[], showDropdown?: boolean): DataValidationBuilderLike;
+  requireCheckbox(): DataValidationBuilderLike;
+  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilderLike;
+  setHelpText(helpText: string): DataValidationBuilderLike;
+  build(): DataValidationLike;
+}
+
+export interface ProtectionLike {
+  setWarningOnly(warningOnly: boolean): ProtectionLike;
+  isWarningOnly(): boolean;
+  setDescription(description: string): ProtectionLike;
+  getDescription(): string;
+  getRange(): RangeLike;
+  remove(): void;
+}
+
+export interface RangeLike {
+  getRow: R['getRow'];
+  getColumn: R['getColumn'];
+  getNumRows: R['getNumRows'];
+  getNumColumns: R['getNumColumns'];
+  getA1Notation: R['getA1Notation'];
+  getSheet(): SheetLike;
+  getValues: R['getValues'];
+  getValue: R['getValue'];
+  getDisplayValues: R['getDisplayValues'];
+  getFormulas: R['getFormulas'];
+  getNumberFormats: R['getNumberFormats'];
+  setValues(values: any[][]): RangeLike;
+  setValue(value: any): RangeLike;
+  clearContent(): RangeLike;
+  setNumberFormat(numberFormat: string): RangeLike;
+  setNumberFormats(numberFormats: string[][]): RangeLike;
+  setDataValidation(rule: DataValidationLike | null): RangeLike;
+  getDataValidations(): (DataValidationLike | null)[][];
+  insertCheckboxes(): RangeLike;
+  setFontWeight(fontWeight: string | null): RangeLike;
+  setFontColor(color: string | null): RangeLike;
+  setBackground(color: string | null): RangeLike;
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): RangeLike;
+  setWrap(isWrapEnabled: boolean): RangeLike;
+  setNote(note: string | null): RangeLike;
+  protect(): ProtectionLike;
+  addDeveloperMetadata(key: string, value: string): RangeLike;
+  createTextFinder(findText: string): TextFinderLike;
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
+}
+
+export interface SheetLike {
+  getName: Sh['getName'];
+  getSheetId: Sh['getSheetId'];
+  getIndex: Sh['getIndex'];
+  getLastRow: Sh['getLastRow'];
+  getLastColumn: Sh['getLastColumn'];
+  getMaxRows: Sh['getMaxRows'];
+  getMaxColumns: Sh['getMaxColumns'];
+  getFrozenRows: Sh['getFrozenRows'];
+  setName(name: string): SheetLike;
+  getRange(row: number, column: number, numRows?: number, numColumns?: number): RangeLike;
+  getRange(a1Notation: string): RangeLike;
+  getDataRange(): RangeLike;
+  insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
+  deleteColumns(columnPosition: number, howMany: number): void;
+  deleteRows(rowPosition: number, howMany: number): void;
+  setFrozenRows(rows: number): void;
+  setColumnWidth(columnPosition: number, width: number): SheetLike;
+  hideRows(rowIndex: number, numRows?: number): void;
+  setTabColor(color: string | null): SheetLike;
+  protect(): ProtectionLike;
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionLike[];
+  addDeveloperMetadata(key: string, value: string): SheetLike;
+  getDeveloperMetadata(): DeveloperMetadataLike[];
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
+  createTextFinder(findText: string): TextFinderLike;
+  activate(): SheetLike;
+}
+
+export interface SpreadsheetLike {
+  getId: S['getId'];
+  getName: S['getName'];
+  getSpreadsheetTimeZone: S['getSpreadsheetTimeZone'];
+  getSpreadsheetLocale: S['getSpreadsheetLocale'];
+  getSheets(): SheetLike[];
+  getSheetByName(name: string): SheetLike | null;
+  getSheetById(id: number): SheetLike | null;
+  insertSheet(sheetName: string): SheetLike;
+  getActiveSheet(): SheetLike;
+  getActiveRange(): RangeLike | null;
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
+  addDeveloperMetadata(key: string, value: string): SpreadsheetLike;
+  toast(msg: string, title?: string, timeoutSeconds?: number): void;
+}
+
+export interface MenuLike {
+  addItem(caption: string, functionName: string): MenuLike;
+  addSeparator(): MenuLike;
+  addSubMenu(menu: MenuLike): MenuLike;
+  addToUi(): void;
+}
+
+export interface HtmlOutputLike {
+  setTitle(title: string): HtmlOutputLike;
+  getTitle(): string;
+  setWidth(width: number): HtmlOutputLike;
+  setHeight(height: number): HtmlOutputLike;
+  getContent(): string;
+}
+
+export interface UiLike {
+  createAddonMenu(): MenuLike;
+  createMenu(caption: string): MenuLike;
+  showSidebar(userInterface: HtmlOutputLike): void;
+  showModalDialog(userInterface: HtmlOutputLike, title: string): void;
+  alert(prompt: string): GoogleAppsScript.Base.Button;
+}
+
+export interface SpreadsheetAppLike {
+  getActiveSpreadsheet(): SpreadsheetLike;
+  getUi(): UiLike;
+  flush(): void;
+  newDataValidation(): DataValidationBuilderLike;
+  DeveloperMetadataVisibility: typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+  DeveloperMetadataLocationType: typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
+  DataValidationCriteria: typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+  ProtectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+}
+
+export interface LockLike {
+  waitLock(timeoutInMillis: number): void;
+  tryLock(timeoutInMillis: number): boolean;
+  hasLock(): boolean;
+  releaseLock(): void;
+}
+
+export interface LockServiceLike {
+  getDocumentLock(): LockLike | null;
+  getScriptLock(): LockLike;
+  getUserLock(): LockLike;
+}
+
+export interface PropertiesLike {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): PropertiesLike;
+  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): PropertiesLike;
+  getProperties(): { [key: string]: string };
+  deleteProperty(key: string): PropertiesLike;
+  getKeys(): string[];
+}
+
+export interface PropertiesServiceLike {
+  getDocumentProperties(): PropertiesLike | null;
+  getScriptProperties(): PropertiesLike;
+  getUserProperties(): PropertiesLike;
+}
+
+export interface CacheLike {
+  get(key: string): string | null;
+  put(key: string, value: string, expirationInSeconds?: number): void;
+  remove(key: string): void;
+}
+
+export interface CacheServiceLike {
+  getDocumentCache(): CacheLike | null;
+  getScriptCache(): CacheLike;
+  getUserCache(): CacheLike;
+}
+
+export interface UserLike {
+  getEmail(): string;
+}
+
+export interface SessionLike {
+  getActiveUser(): UserLike;
+  getEffectiveUser(): UserLike;
+  getActiveUserLocale(): string;
+  getScriptTimeZone(): string;
+  getTemporaryActiveUserKey(): string;
+}
+
+export interface UtilitiesLike {
+  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string;
+  getUuid(): string;
+  sleep(milliseconds: number): void;
+}
+
+export interface HtmlServiceLike {
+  createHtmlOutputFromFile(filename: string): HtmlOutputLike;
+  createHtmlOutput(html?: string): HtmlOutputLike;
+}
+
+export interface ScriptAppLike {
+  AuthMode: typeof GoogleAppsScript.Script.AuthMode;
+}
+
+/** Everything src/gas reads from the global scope, in one place. */
+export interface AppsScriptGlobals {
+  SpreadsheetApp: SpreadsheetAppLike;
+  LockService: LockServiceLike;
+  PropertiesService: PropertiesServiceLike;
+  CacheService: CacheServiceLike;
+  Session: SessionLike;
+  Utilities: UtilitiesLike;
+  HtmlService: HtmlServiceLike;
+  ScriptApp: ScriptAppLike;
+}

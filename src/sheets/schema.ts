@@ -1,0 +1,118 @@
+/**
+ * The workbook schema: the single source of table ids, column ids, types and formats.
+ * Column ids are snake_case and stored in a hidden id row above the localized header row,
+ * so users may rename tabs, reorder columns and add their own without breaking anything.
+ */
+import { ITEM_KINDS, LOG_LEVELS, MOVEMENT_TYPES, STATES, STOCK_STATUSES } from '../domain/types';
+
+export type ColumnType =
+  | 'text' // free text, stored as typed: formatted "@"
+  | 'code' // a closed-set code: "@", dropdown validation
+  | 'int'
+  | 'qty'
+  | 'number'
+  | 'money' // rounded to the minor unit, currency format
+  | 'unit_cost' // unrounded (up to 6 decimals), currency format
+  | 'datetime' // Date cell
+  | 'date' // date-only, yyyy-MM-dd in the spreadsheet time zone
+  | 'bool'; // checkbox
+
+export interface ColumnDef {
+  id: string;
+  type: ColumnType;
+  values?: readonly string[];
+  width?: number;
+}
+
+export interface TableDef {
+  id: TableId;
+  columns: readonly ColumnDef[];
+  /** warning-only protection: the add-on writes here, people should not */
+  protectedSheet: boolean;
+}
+
+export const TABLE_IDS = ['items', 'ledger', 'stock', 'stock_summary', 'settings', 'log'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+/** Row 1 holds column ids (hidden), row 2 the localized headers, data starts at row 3. */
+export const ID_ROW = 1;
+export const HEADER_ROW = 2;
+export const FIRST_DATA_ROW = 3;
+
+const text = (id: string, width = 120): ColumnDef => ({ id, type: 'text', width });
+const code = (id: string, values: readonly string[]): ColumnDef => ({ id, type: 'code', values, width: 110 });
+const col = (id: string, type: ColumnType, width = 100): ColumnDef => ({ id, type, width });
+
+export const SCHEMA: Record<TableId, TableDef> = {
+  items: {
+    id: 'items',
+    protectedSheet: false,
+    columns: [
+      text('sku'), text('name', 220), text('barcode', 130), code('kind', ITEM_KINDS), text('unit', 70),
+      col('decimals', 'int', 80), text('default_bin'), text('supplier', 140), col('lead_time_days', 'number'),
+      col('lead_time_sd_days', 'number'), col('unit_cost', 'unit_cost'), col('safety_stock', 'qty'),
+      col('reorder_point', 'qty'), col('reorder_qty', 'qty'), col('min_order_qty', 'qty'), col('pack_size', 'qty'),
+      col('tracks_expiry', 'bool', 90), col('active', 'bool', 70),
+    ],
+  },
+  ledger: {
+    id: 'ledger',
+    protectedSheet: true,
+    columns: [
+      text('movement_id', 100), text('request_id', 140), col('time', 'datetime', 150), text('user', 160),
+      code('type', MOVEMENT_TYPES), text('sku'), text('bin'), code('state', STATES), text('lot'),
+      col('expiry', 'date'), col('qty', 'qty', 80), col('unit_cost', 'unit_cost'), col('value', 'money'),
+      text('ref_type'), text('ref_id'), text('external_ref', 140), text('note', 200), text('reverses', 100),
+    ],
+  },
+  stock: {
+    id: 'stock',
+    protectedSheet: true,
+    columns: [
+      text('sku'), text('bin'), code('state', STATES), text('lot'), col('expiry', 'date'), col('qty', 'qty', 80),
+      col('value', 'money'), text('applied_through', 110), col('updated_at', 'datetime', 150),
+    ],
+  },
+  stock_summary: {
+    id: 'stock_summary',
+    protectedSheet: true,
+    columns: [
+      text('sku'), text('name', 220), col('on_hand', 'qty'), col('in_available_state', 'qty'), col('reserved', 'qty'),
+      col('available_to_sell', 'qty'), col('incoming', 'qty'), col('inventory_position', 'qty'),
+      col('reorder_point', 'qty'), code('status', STOCK_STATUSES), col('value', 'money'),
+      col('alerted_at', 'datetime', 150), text('applied_through', 110), col('updated_at', 'datetime', 150),
+    ],
+  },
+  settings: {
+    id: 'settings',
+    protectedSheet: false,
+    columns: [text('key', 160), text('value', 200), text('description', 380)],
+  },
+  log: {
+    id: 'log',
+    protectedSheet: true,
+    columns: [
+      col('time', 'datetime', 150), text('user', 160), code('level', LOG_LEVELS), text('event', 140),
+      text('message', 380), text('details', 300),
+    ],
+  },
+};
+
+export function columnIds(table: TableId): string[] {
+  return SCHEMA[table].columns.map((c) => c.id);
+}
+
+export function columnDef(table: TableId, column: string): ColumnDef {
+  const def = SCHEMA[table].columns.find((c) => c.id === column);
+  if (!def) throw new Error(`Unknown column ${table}.${column}`);
+  return def;
+}
+
+/** Settings keys the add-on knows, with their defaults. */
+export const SETTING_DEFAULTS = {
+  language: '',
+  currency: 'EUR',
+  default_bin: 'RECEIVING',
+  valuation_method: 'moving_average',
+} as const;
+export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -1,0 +1,148 @@
+/**
+ * A table is a tab with developer metadata table=<id>; row 1 holds column ids, row 2 the
+ * localized headers, data from row 3. Reads and writes go through here, batched.
+ */
+import type { RangeLike, SheetLike } from './apps-script';
+import { FIRST_DATA_ROW, ID_ROW, SCHEMA, type ColumnDef, type TableId } from './schema';
+import { numberFormat } from './formats';
+import { decodeCell, encodeCell, type CellEnv, type Plain } from './cells';
+import { ProblemError, problem } from '../domain/result';
+
+export type Row = Record<string, Plain> & { _row: number };
+
+export class Table {
+  private columnIndex: Map<string, number> | null = null;
+
+  constructor(readonly id: TableId, readonly sheet: SheetLike, private readonly env: CellEnv) {}
+
+  private get defs(): readonly ColumnDef[] {
+    return SCHEMA[this.id].columns;
+  }
+
+  /** Column id -> 1-based column, from the id row (read once per instance). */
+  columns(): Map<string, number> {
+    if (!this.columnIndex) {
+      const width = Math.max(1, this.sheet.getLastColumn());
+      this.setColumns(this.sheet.getRange(ID_ROW, 1, 1, width).getValues()[0]);
+    }
+    return this.columnIndex as Map<string, number>;
+  }
+
+  private setColumns(idRow: unknown[]): void {
+    const map = new Map<string, number>();
+    idRow.forEach((v, i) => {
+      const id = String(v).trim();
+      if (id && !map.has(id)) map.set(id, i + 1);
+    });
+    const missing = this.defs.filter((d) => !map.has(d.id));
+    if (missing.length) throw new ProblemError([problem('table_missing', '', undefined, { table: this.id, column: missing[0].id })]);
+    this.columnIndex = map;
+  }
+
+  lastRow(): number {
+    return Math.max(this.sheet.getLastRow(), FIRST_DATA_ROW - 1);
+  }
+
+  /** Every data row, with the id row, in one read. */
+  readAll(): Row[] {
+    const last = this.lastRow();
+    const width = Math.max(1, this.sheet.getLastColumn());
+    const values = this.sheet.getRange(1, 1, last, width).getValues();
+    this.setColumns(values[0]);
+    return values.slice(FIRST_DATA_ROW - 1).map((cells, i) => this.decode(cells, FIRST_DATA_ROW + i));
+  }
+
+  /** Rows from..to (1-based sheet rows, inclusive), in one read. */
+  readRows(from: number, to: number): Row[] {
+    if (to < from) return [];
+    const cols = this.columns();
+    const width = Math.max(...Array.from(cols.values()));
+    const values = this.sheet.getRange(from, 1, to - from + 1, width).getValues();
+    return values.map((cells, i) => this.decode(cells, from + i));
+  }
+
+  private decode(cells: unknown[], rowNumber: number): Row {
+    const cols = this.columns();
+    const row = { _row: rowNumber } as Row;
+    for (const def of this.defs) row[def.id] = decodeCell(def.type, cells[(cols.get(def.id) as number) - 1], this.env);
+    return row;
+  }
+
+  /** Append records below the last row in one write; returns the first row written. */
+  append(records: Record<string, Plain>[]): number {
+    if (records.length === 0) return 0;
+    const cols = this.columns();
+    const width = Math.max(...Array.from(cols.values()));
+    const first = this.lastRow() + 1;
+    this.ensureRows(first + records.length - 1);
+    const grid = records.map((r) => {
+      const cells: unknown[] = new Array(width).fill('');
+      for (const def of this.defs) {
+        if (def.id in r) cells[(cols.get(def.id) as number) - 1] = encodeCell(def.type, r[def.id], this.env);
+      }
+      return cells;
+    });
+    this.assertFormats(first, records.length);
+    this.sheet.getRange(first, 1, records.length, width).setValues(grid);
+    return first;
+  }
+
+  /**
+   * Overwrite some columns of one row. Only the named columns are written, in contiguous
+   * runs, so users' own columns (and formulas in them) are never touched.
+   */
+  update(rowNumber: number, values: Record<string, Plain>): void {
+    const cols = this.columns();
+    const cells = Object.keys(values)
+      .map((id) => ({ col: cols.get(id) as number, value: encodeCell(this.def(id).type, values[id], this.env) }))
+      .sort((a, b) => a.col - b.col);
+    for (const run of contiguousRuns(cells)) {
+      this.sheet.getRange(rowNumber, run[0].col, 1, run.length).setValues([run.map((c) => c.value)]);
+    }
+  }
+
+  /** The data cells of one column (rows 3..last), for a TextFinder. */
+  columnRange(column: string): RangeLike | null {
+    const last = this.lastRow();
+    if (last < FIRST_DATA_ROW) return null;
+    return this.sheet.getRange(FIRST_DATA_ROW, this.columns().get(column) as number, last - FIRST_DATA_ROW + 1, 1);
+  }
+
+  /**
+   * Re-assert the number formats of the rows about to be written: a string column that lost
+   * its "@" (a user pasted formats over it) would turn "00123" into 123 or "-A1" into an
+   * error. One call per contiguous run of our columns (one in the default layout).
+   */
+  private assertFormats(first: number, count: number): void {
+    const cols = this.columns();
+    const byCol = this.defs.map((d) => ({ col: cols.get(d.id) as number, format: numberFormat(d.type, this.env.currency) }))
+      .sort((a, b) => a.col - b.col);
+    for (const run of contiguousRuns(byCol)) {
+      const row = run.map((r) => r.format);
+      this.sheet.getRange(first, run[0].col, count, run.length).setNumberFormats(Array.from({ length: count }, () => row));
+    }
+  }
+
+  private def(id: string): ColumnDef {
+    const def = this.defs.find((d) => d.id === id);
+    if (!def) throw new Error(`Unknown column ${this.id}.${id}`);
+    return def;
+  }
+
+  private ensureRows(needed: number): void {
+    const max = this.sheet.getMaxRows();
+    // Grow in steps so appends rarely pay for an insert.
+    if (needed > max) this.sheet.insertRowsAfter(max, Math.max(needed - max, 500));
+  }
+}
+
+/** Split cells sorted by column into runs of adjacent columns: one write per run. */
+function contiguousRuns<T extends { col: number }>(sorted: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && c.col === run[run.length - 1].col + 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}

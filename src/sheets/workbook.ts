@@ -1,0 +1,122 @@
+/**
+ * The Workbook port: the app layer reaches the sheet only through this, and gets domain
+ * values back. It knows tables and rows; it knows no business rule.
+ */
+import type { SpreadsheetAppLike, SpreadsheetLike } from './apps-script';
+import { SETTING_DEFAULTS, type TableId } from './schema';
+import { TableDirectory, type KeyValueStore } from './directory';
+import { Table } from './table';
+import type { CellEnv } from './cells';
+import { ItemsStore, LedgerStore, LogStore, SettingsStore, StockStore, SummaryStore } from './stores';
+import { setupTables, type TableReport } from './setup';
+import { ProblemError, problem } from '../domain/result';
+import type { Translator } from '../domain/i18n';
+import { isCurrencyCode } from '../domain/money';
+
+export type { TableReport };
+
+export interface WorkbookDeps {
+  app: SpreadsheetAppLike;
+  spreadsheet: SpreadsheetLike;
+  props: KeyValueStore;
+  formatDate(date: Date, timeZone: string, pattern: string): string;
+}
+
+export class Workbook {
+  readonly directory: TableDirectory;
+  private readonly tables = new Map<TableId, Table>();
+  private settingsCache: Record<string, string> | null = null;
+  private tz: string | null = null;
+
+  constructor(private readonly deps: WorkbookDeps) {
+    this.directory = new TableDirectory(deps.spreadsheet, deps.props);
+  }
+
+  locale(): string {
+    return this.deps.spreadsheet.getSpreadsheetLocale();
+  }
+
+  timeZone(): string {
+    if (this.tz === null) this.tz = this.deps.spreadsheet.getSpreadsheetTimeZone();
+    return this.tz;
+  }
+
+  isSetUp(): boolean {
+    return this.directory.wasCreated('ledger');
+  }
+
+  private env(): CellEnv {
+    return { currency: this.currency(), timeZone: this.timeZone(), formatDate: this.deps.formatDate };
+  }
+
+  /** The tab of a table; refuses clearly when it is not there. */
+  table(id: TableId): Table {
+    const known = this.tables.get(id);
+    if (known) return known;
+    const sheet = this.directory.find(id);
+    if (!sheet) {
+      if (id === 'ledger' && this.directory.wasCreated('ledger')) throw new ProblemError([problem('ledger_missing', 'ledger')]);
+      if (!this.isSetUp()) throw new ProblemError([problem('not_set_up')]);
+      throw new ProblemError([problem('table_missing', '', undefined, { table: id })]);
+    }
+    const table = new Table(id, sheet, this.env());
+    this.tables.set(id, table);
+    return table;
+  }
+
+  /** Settings by key, with defaults for keys the tab does not hold. Read once. */
+  settings(): Record<string, string> {
+    if (!this.settingsCache) {
+      const sheet = this.isSetUp() ? this.directory.find('settings') : null;
+      // Settings are all text: the currency of the cell env does not matter here.
+      const env: CellEnv = { currency: SETTING_DEFAULTS.currency, timeZone: this.timeZone(), formatDate: this.deps.formatDate };
+      const rows = sheet ? new SettingsStore(new Table('settings', sheet, env)).readAll() : [];
+      const values: Record<string, string> = { ...SETTING_DEFAULTS };
+      for (const r of rows) if (r.value.value !== '' || r.value.key === 'language') values[r.value.key] = r.value.value;
+      this.settingsCache = values;
+    }
+    return this.settingsCache;
+  }
+
+  /** Forget settings read earlier in this execution (after the Settings form saved). */
+  settingsChanged(): void {
+    this.settingsCache = null;
+    this.tables.clear();
+  }
+
+  currency(): string {
+    const c = (this.settings().currency ?? '').toUpperCase();
+    return isCurrencyCode(c) ? c : SETTING_DEFAULTS.currency;
+  }
+
+  items(): ItemsStore {
+    return new ItemsStore(this.table('items'));
+  }
+  ledger(): LedgerStore {
+    return new LedgerStore(this.table('ledger'));
+  }
+  stock(): StockStore {
+    return new StockStore(this.table('stock'));
+  }
+  summary(): SummaryStore {
+    return new SummaryStore(this.table('stock_summary'));
+  }
+  settingsStore(): SettingsStore {
+    return new SettingsStore(this.table('settings'));
+  }
+  log(): LogStore {
+    return new LogStore(this.table('log'));
+  }
+
+  setup(t: Translator): TableReport[] {
+    this.settingsCache = null;
+    const reports = setupTables(this.deps.app, this.deps.spreadsheet, this.directory, t, this.currency());
+    this.tables.clear();
+    return reports;
+  }
+
+  /** Pending writes are committed before the lock is released. */
+  flush(): void {
+    this.deps.app.flush();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * npm run build: src/gas/index.ts -> dist/Code.js (an IIFE plus the top-level function
+ * stubs gas-entry-generator derives from its `global.x = ...` assignments), and
+ * dist/appsscript.json. Fails on Node built-ins, a bundle over 300 KB, or a manifest whose
+ * scopes do not match the services the bundle uses.
+ */
+import { build } from 'esbuild';
+import gasEntry from 'gas-entry-generator';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { scopeProblems } from './scopes.mjs';
+
+export const MAX_BUNDLE_BYTES = 300 * 1024;
+
+const result = await build({
+  entryPoints: ['src/gas/index.ts'],
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  banner: { js: 'var global = this;' },
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+  logLevel: 'warning',
+});
+const iife = result.outputFiles[0].text;
+const { entryPointFunctions } = gasEntry.generate(iife, { comment: false });
+const code = `${entryPointFunctions}\n${iife}`;
+
+const failures = [];
+if (/\brequire\(|\bprocess\.|\bBuffer\b/.test(iife)) failures.push('the bundle references Node globals (require, process or Buffer)');
+const bytes = Buffer.byteLength(code, 'utf8');
+if (bytes > MAX_BUNDLE_BYTES) failures.push(`the bundle is ${bytes} bytes, over ${MAX_BUNDLE_BYTES}`);
+const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8'));
+const scopes = scopeProblems(code, manifest);
+if (scopes.missing.length) failures.push(`appsscript.json lacks scopes the bundle needs: ${scopes.missing.join(', ')}`);
+if (scopes.unexplained.length) failures.push(`appsscript.json grants scopes nothing uses (add a reason in tools/scopes.mjs): ${scopes.unexplained.join(', ')}`);
+if (failures.length) {
+  console.error('build failed:\n- ' + failures.join('\n- '));
+  process.exit(1);
+}
+
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/Code.js', code);
+copyFileSync('appsscript.json', 'dist/appsscript.json');
+const entries = (entryPointFunctions.match(/^function \w+/gm) ?? []).length;
+console.log(`dist/Code.js ${(bytes / 1024).toFixed(1)} KB (limit ${MAX_BUNDLE_BYTES / 1024} KB), ${entries} entry points; dist/appsscript.json`);
