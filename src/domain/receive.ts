@@ -168,6 +168,11 @@ export function planReceive(payload: ReceivePayload, ctx: ReceiveContext): { pla
       else lotExpiry.set(key, expiry);
     }
 
+    // An item created on this line takes the line's cost and bin as its defaults.
+    if (item && newItems.get(skuKey(item.sku)) === item) {
+      if (item.unitCost === null && unitCost !== null) item.unitCost = roundUnitCost(unitCost);
+      if (!item.defaultBin && bin) item.defaultBin = bin;
+    }
     if (problems.length === before && item && qty !== null && unitCost !== null) {
       lines.push({ sku: item.sku, bin, lot, expiry, qty, unitCost: roundUnitCost(unitCost), externalRef, note });
     }
