@@ -58,7 +58,9 @@ export class Caches {
       result.set(key, { before: before.get(key) ?? 0, after: level.qty, level });
     }
     this.wb.stock().write(updates, additions, now);
-    this.refreshSummaries(new Set(Array.from(changed, (k) => skuKey((plain.get(k) as StockLevel).sku))), now);
+    // Summaries of every SKU the rows touch, changed or not: after a crash between the stock
+    // write and the summary write, the stock rows are current but their summary is not.
+    this.refreshSummaries(new Set(movements.map((m) => skuKey(m.sku))), now);
     return result;
   }
 

@@ -68,7 +68,10 @@ function guardLedger(ports: Ports): WriteSession {
   const altered = () => new ProblemError([problem('ledger_altered', 'ledger')]);
   if (last < hint.row) throw altered();
   const from = Math.max(hint.row, FIRST_ROW);
-  const rows = ledger.read(from, last);
+  // The first row too: a sort moves it (unless it keeps both ends in place, which only
+  // checkStock's full read sees).
+  const first = from > FIRST_ROW && last >= FIRST_ROW ? ledger.read(FIRST_ROW, FIRST_ROW) : [];
+  const rows = [...first, ...ledger.read(from, last)];
   // Every row read must hold the id its position implies: the watermark row proves nothing
   // above it moved, the rows after it (normally none) prove the tail is intact.
   for (const r of rows) {

@@ -8,6 +8,9 @@ import { numberFormat } from './formats';
 import { decodeCell, encodeCell, type CellEnv, type Plain } from './cells';
 import { ProblemError, problem } from '../domain/result';
 
+/** Spare rows added whenever a table must grow. */
+export const GROWTH_ROWS = 500;
+
 export type Row = Record<string, Plain> & { _row: number };
 
 export class Table {
@@ -131,8 +134,8 @@ export class Table {
 
   private ensureRows(needed: number): void {
     const max = this.sheet.getMaxRows();
-    // Grow in steps so appends rarely pay for an insert.
-    if (needed > max) this.sheet.insertRowsAfter(max, Math.max(needed - max, 500));
+    // Grow with headroom so appends rarely pay for an insert.
+    if (needed > max) this.sheet.insertRowsAfter(max, needed - max + GROWTH_ROWS);
   }
 }
 
