@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60000,
     hookTimeout: 120000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
