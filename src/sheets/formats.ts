@@ -15,7 +15,8 @@ export function numberFormat(type: ColumnType, currency: string): string {
       return '0';
     case 'qty':
     case 'number':
-      return '#,##0.######';
+      // "General" shows 24 and 1.5 as such; a pattern like 0.### would show "24." in Sheets.
+      return 'General';
     case 'money':
       return currencyFormat(currency);
     case 'unit_cost':
