@@ -144,3 +144,19 @@ describe('data region and structure', () => {
     expect(s.values().map((r) => r[0])).toEqual(['id', 'M3', 'M2', 'M1']);
   });
 });
+
+describe('uncounted model helpers', () => {
+  it('setRaw writes without conversion and is not counted', () => {
+    const emu = new Emulator({ spreadsheetTimeZone: 'UTC' });
+    const s = emu.book.sheets[0];
+    s.setRaw(1, 1, '=not a formula');
+    s.setRaw(1, 2, new Date('2026-01-05T12:00:00Z'));
+    s.setRaw(2, 1, 7);
+    expect(s.formulas()).toEqual([['', ''], ['', '']]);
+    expect(s.values()).toEqual([['=not a formula', new Date('2026-01-05T12:00:00Z')], [7, '']]);
+    expect(s.displayValues()[0][1]).toBe('1/5/2026 12:00:00');
+    expect(emu.counters.totalCalls()).toBe(0);
+    s.setRaw(2, 1, null);
+    expect(s.lastRow()).toBe(1);
+  });
+});
