@@ -37,7 +37,13 @@ export function checkLayers(files) {
     const layer = layerOf(path);
     if (!layer) continue;
     const code = stripComments(source);
-    const specifiers = [...code.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    // Only real module specifiers: `import ... from '...'`, `export ... from '...'`,
+    // `import '...'` and `import('...')` — not words inside string literals.
+    const specifiers = [
+      ...code.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/gm),
+      ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+      ...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ].map((m) => m[1]);
     for (const spec of specifiers) {
       if (!spec.startsWith('.')) {
         problems.push(`${path}: imports the package "${spec}" (shipped code uses no runtime packages or Node built-ins)`);
