@@ -92,3 +92,30 @@ console.log(`  assumed: ${APPS_SCRIPT_SLOWDOWN}x Node for pure code, ${fmt(CELLS
 console.log(`  => about ${(perRowS * 1e6).toFixed(0)} µs per ledger row, ${fmt(rowsPerRun)} rows per execution;`);
 console.log(`  reads of ${fmt(LEDGER_CHUNK)} rows per getValues (${fmt(LEDGER_CHUNK * 18)} cells) keep each call short; ` +
   `a 500,000-row ledger needs ${Math.ceil(500000 / rowsPerRun)} execution(s) with a resumable cursor.`);
+
+// 4. A batch pick list: its service calls must not grow with the number of orders.
+function pickListBench(orders: number): { calls: number; ms: number; lines: number } {
+  const emu = new Emulator({ spreadsheetLocale: 'en_US' });
+  const sb = new BundleSandbox(emu);
+  sb.call('setupSheet', []);
+  const skus = Array.from({ length: 500 }, (_, i) => `SKU-${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < skus.length; i += 200) {
+    const lines = skus.slice(i, i + 200).map((sku, j) => ({ sku, qty: 100, unitCost: 1, bin: `${String.fromCharCode(65 + ((i + j) % 4))}-${((i + j) % 25) + 1}-1`, newItem: { name: sku } }));
+    sb.call('receive', [{ requestId: `stock-${i}`, lines }]);
+  }
+  const csv = ['order,line,sku,qty,date'];
+  for (let o = 0; o < orders; o++) for (let l = 1; l <= 3; l++) csv.push(`#${o},${l},${skus[(o * 7 + l * 13) % 500]},1,2026-01-0${1 + (o % 5)}`);
+  sb.call('importOrders', [{ requestId: 'orders', text: csv.join('\n'), source: 'generic', mapping: { orderId: 'order', lineId: 'line', sku: 'sku', qty: 'qty', date: 'date' } }]);
+  const before = emu.counters.snapshot();
+  const t0 = performance.now();
+  const r = sb.call('buildPickList', [{ requestId: 'pl' }]) as { ok: boolean; value: { walk: unknown[] } };
+  const ms = performance.now() - t0;
+  const d = emu.counters.diff(before, emu.counters.snapshot());
+  return { calls: Object.values(d.calls).reduce((a, b) => a + b, 0), ms, lines: r.ok ? r.value.walk.length : -1 };
+}
+
+console.log('\n4. A batch pick list through dist/Code.js in the emulator (500 SKUs in 100 bins)');
+for (const n of [50, 200]) {
+  const r = pickListBench(n);
+  console.log(`  ${String(n).padStart(3)} orders x 3 lines: ${r.calls} service calls, ${r.lines} walk lines, ${r.ms.toFixed(0)} ms in Node`);
+}

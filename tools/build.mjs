@@ -20,6 +20,9 @@ const result = await build({
   mainFields: ['module', 'main'],
   banner: { js: 'var global = this;' },
   legalComments: 'none',
+  // Whitespace and syntax only: identifiers stay readable in Apps Script's stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   charset: 'utf8',
   write: false,
   logLevel: 'warning',
@@ -46,3 +49,4 @@ writeFileSync('dist/Code.js', code);
 copyFileSync('appsscript.json', 'dist/appsscript.json');
 const entries = (entryPointFunctions.match(/^function \w+/gm) ?? []).length;
 console.log(`dist/Code.js ${(bytes / 1024).toFixed(1)} KB (limit ${MAX_BUNDLE_BYTES / 1024} KB), ${entries} entry points; dist/appsscript.json`);
+await (await import('./build-sidebars.mjs')).buildSidebars();

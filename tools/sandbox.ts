@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
 import type { Emulator, Realm, RunOptions } from './emulator/index';
+import { timeDrivenEventFields, type TriggerRecord } from './emulator/triggers';
 import { userFacade } from './emulator/session';
 import { spreadsheetFacade } from './emulator/spreadsheet';
 
@@ -82,6 +83,19 @@ export class BundleSandbox {
         e.user = userFacade(exec, exec.activeEmail());
         e.source = spreadsheetFacade(exec);
       }
+      return [e];
+    });
+  }
+
+  /**
+   * One run of an installable time-driven trigger: its handler in a fresh context, as its owner, kind
+   * 'trigger', AuthMode.FULL, with the time-driven event object built in the context. This is what
+   * emu.fireDueTriggers(sandbox) calls for each due trigger.
+   */
+  runTrigger(trigger: Pick<TriggerRecord, 'id' | 'user' | 'functionName'>): unknown {
+    return this.execute(trigger.functionName, { user: trigger.user, kind: 'trigger', authMode: 'FULL' }, (ctx, global) => {
+      const e = this.copyIn(ctx, timeDrivenEventFields(trigger, this.emu.clock.now())) as Record<string, unknown>;
+      e.authMode = (global.ScriptApp as { AuthMode: Record<string, unknown> }).AuthMode.FULL;
       return [e];
     });
   }

@@ -6,11 +6,18 @@ import type { Item, Movement, StockLevel, StockSummary } from '../domain/types';
 import { keyOf, applyMovements, summarize } from '../domain/projection';
 import { skuKey } from '../domain/text';
 import { ItemIndex } from '../domain/items';
+import { averageAfterBatch, type SkuTotals } from '../domain/valuation';
 import type { Workbook } from './ports';
 
 interface Cached<T> {
   row: number | null;
   value: T;
+}
+
+export interface LevelEffect {
+  before: number;
+  after: number;
+  level: StockLevel;
 }
 
 export class Caches {
@@ -35,8 +42,21 @@ export class Caches {
     return Array.from(this.levels.values(), (c) => c.value);
   }
 
+  /** Quantity, value and average cost of a SKU across bins and states: what valuation takes from. */
+  totals(sku: string): SkuTotals {
+    const k = skuKey(sku);
+    let qty = 0;
+    let valueMinor = 0;
+    for (const c of this.levels.values()) {
+      if (skuKey(c.value.sku) !== k) continue;
+      qty += c.value.qty;
+      valueMinor += c.value.valueMinor;
+    }
+    return { qty: Number(qty.toFixed(9)), valueMinor, avgUnitCost: this.summaries.get(k)?.value.avgUnitCost ?? null };
+  }
+
   /** Apply ledger rows and write the stock rows and summaries they change. */
-  apply(movements: readonly Movement[], now: number): Map<string, { before: number; after: number; level: StockLevel }> {
+  apply(movements: readonly Movement[], now: number, currency: string): Map<string, LevelEffect> {
     const plain = new Map<string, StockLevel>();
     const before = new Map<string, number>();
     for (const [k, c] of this.levels) {
@@ -46,26 +66,33 @@ export class Caches {
     const changed = applyMovements(plain, movements);
     const updates: { row: number; value: StockLevel }[] = [];
     const additions: StockLevel[] = [];
-    const result = new Map<string, { before: number; after: number; level: StockLevel }>();
+    const result = new Map<string, LevelEffect>();
     for (const key of changed) {
       const level = plain.get(key) as StockLevel;
       const cached = this.levels.get(key);
       if (cached && cached.row !== null) updates.push({ row: cached.row, value: level });
-      else {
-        additions.push(level);
-        this.levels.set(key, { row: null, value: level });
-      }
+      else additions.push(level);
       result.set(key, { before: before.get(key) ?? 0, after: level.qty, level });
     }
-    this.wb.stock().write(updates, additions, now);
+    const firstAdded = this.wb.stock().write(updates, additions, now);
+    additions.forEach((level, i) => this.levels.set(keyOf(level), { row: firstAdded ? firstAdded + i : null, value: level }));
     // Summaries of every SKU the rows touch, changed or not: after a crash between the stock
     // write and the summary write, the stock rows are current but their summary is not.
-    this.refreshSummaries(new Set(movements.map((m) => skuKey(m.sku))), now);
+    this.refreshSummaries(new Set(movements.map((m) => skuKey(m.sku))), now, { batch: movements, currency });
     return result;
   }
 
-  /** Recompute the summaries of some SKUs from their levels and write those that differ. */
-  refreshSummaries(skus: Set<string>, now: number): void {
+  /**
+   * Recompute the summaries of some SKUs from their levels and write them. `reserved` gives
+   * the SKUs' reserved quantities, summed from the order lines by the caller (absolute, so a
+   * write cut off half-way is corrected by the next one); `batch` the ledger rows just
+   * applied, for the moving average.
+   */
+  refreshSummaries(
+    skus: Set<string>,
+    now: number,
+    opts: { batch?: readonly Movement[]; currency?: string; reserved?: Map<string, number> } = {},
+  ): void {
     if (skus.size === 0) return;
     const index = new ItemIndex(this.items);
     const bySku = new Map<string, StockLevel[]>();
@@ -77,16 +104,22 @@ export class Caches {
     const additions: StockSummary[] = [];
     for (const k of skus) {
       const cached = this.summaries.get(k);
+      const levels = bySku.get(k) ?? [];
+      const end = { qty: levels.reduce((a, l) => a + l.qty, 0), valueMinor: levels.reduce((a, l) => a + l.valueMinor, 0) };
+      const batch = (opts.batch ?? []).filter((m) => skuKey(m.sku) === k);
       const next = summarize({
-        item: index.bySku(k), sku: (bySku.get(k) ?? [])[0]?.sku ?? k, levels: bySku.get(k) ?? [],
-        // Orders and purchase orders arrive with later issues; until then nothing is reserved or incoming.
-        reserved: 0, incoming: 0,
+        item: index.bySku(k), sku: levels[0]?.sku ?? cached?.value.sku ?? k, levels,
+        reserved: opts.reserved?.get(k) ?? cached?.value.reserved ?? 0,
+        // Purchase orders arrive with the replenishment issue; until then nothing is incoming.
+        incoming: cached?.value.incoming ?? 0,
         previousAlertedAt: cached?.value.alertedAt ?? null,
+        avgUnitCost: averageAfterBatch(end, batch, cached?.value.avgUnitCost ?? null, opts.currency ?? this.wb.currency()),
       });
       if (cached && cached.row !== null) updates.push({ row: cached.row, value: next });
       else additions.push(next);
       this.summaries.set(k, { row: cached?.row ?? null, value: next });
     }
-    this.wb.summary().write(updates, additions, now);
+    const firstAdded = this.wb.summary().write(updates, additions, now);
+    additions.forEach((s, i) => this.summaries.set(skuKey(s.sku), { row: firstAdded ? firstAdded + i : null, value: s }));
   }
 }

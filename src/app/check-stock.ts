@@ -98,7 +98,7 @@ export function checkStock(ports: Ports, t: Translator): Outcome<CheckValue> {
   for (const [k, levels] of bySku) {
     const s = summaries.get(k);
     if (s && isAfter(s.appliedThrough, through)) continue;
-    const want = summarize({ item: index.bySku(k), sku: levels[0].sku, levels, reserved: s?.reserved ?? 0, incoming: s?.incoming ?? 0, previousAlertedAt: null });
+    const want = summarize({ item: index.bySku(k), sku: levels[0].sku, levels, reserved: s?.reserved ?? 0, incoming: s?.incoming ?? 0, previousAlertedAt: null, avgUnitCost: null });
     const compare: [string, number | string, number | string][] = [
       ['on_hand', s?.onHand ?? '', want.onHand],
       ['available_to_sell', s?.availableToSell ?? '', want.availableToSell],

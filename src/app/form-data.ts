@@ -52,3 +52,14 @@ export function getReceiveFormData(ports: Ports): Outcome<ReceiveFormData> {
     changes: [],
   };
 }
+
+/** The strings of a form that needs no other data to open (check stock, settings, help). */
+export interface UiStrings {
+  language: Language;
+  strings: Record<string, string>;
+}
+
+export function getUiStrings(ports: Ports): Outcome<UiStrings> {
+  const language = languageOf(ports);
+  return { value: { language, strings: formStrings(language) }, changes: [] };
+}

@@ -25,6 +25,20 @@ export interface Identity {
   locale(): string;
 }
 
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  name?: string;
+}
+
+export interface Mail {
+  /** recipients this account may still email today */
+  remainingQuota(): number;
+  send(message: OutgoingMail): void;
+}
+
 export interface Ports {
   workbook: Workbook;
   clock: Clock;
@@ -32,4 +46,6 @@ export interface Ports {
   /** document properties */
   props: KeyValueStore;
   identity: Identity;
+  /** absent where the mail service is not available (tests of other use cases) */
+  mail?: Mail;
 }

@@ -45,7 +45,7 @@ export class WriteSession {
     this.ports.workbook.ledger().append(withIds);
     this.nextNumber += withIds.length;
     this.lastRow += withIds.length;
-    const effects = caches.apply(withIds, this.ports.clock.now());
+    const effects = caches.apply(withIds, this.ports.clock.now(), this.ports.workbook.currency());
     return { movements: withIds, effects };
   }
 }
@@ -80,7 +80,7 @@ function guardLedger(ports: Ports): WriteSession {
   if (hint.id && movementNumber(hint.id) !== hint.row - FIRST_ROW + 1) throw altered();
   const session = new WriteSession(ports, last);
   const pending = rows.filter((r) => r.row > hint.row).map((r) => r.value);
-  if (pending.length) session.cachesLoaded().apply(pending, ports.clock.now());
+  if (pending.length) session.cachesLoaded().apply(pending, ports.clock.now(), ports.workbook.currency());
   return session;
 }
 

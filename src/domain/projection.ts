@@ -58,6 +58,7 @@ export interface SummaryInputs {
   reserved: number;
   incoming: number;
   previousAlertedAt: number | null;
+  avgUnitCost: number | null;
 }
 
 export function statusOf(active: boolean, availableToSell: number, inventoryPosition: number, reorderPoint: number | null): StockStatus {
@@ -99,6 +100,7 @@ export function summarize(input: SummaryInputs): StockSummary {
     reorderPoint,
     status,
     valueMinor,
+    avgUnitCost: input.avgUnitCost,
     alertedAt: stillLow ? input.previousAlertedAt : null,
     appliedThrough,
   };

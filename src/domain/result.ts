@@ -8,7 +8,11 @@ export const ERROR_CODES = [
   'invalid_date', 'too_long', 'invalid_text', 'invalid_choice', 'no_lines', 'too_many_lines',
   'unknown_sku', 'inactive_item', 'sku_exists', 'barcode_exists', 'ambiguous_code',
   'lot_required', 'expiry_required', 'expiry_not_tracked', 'lot_expiry_conflict',
-  'unit_cost_required', 'duplicate_new_item',
+  'unit_cost_required', 'duplicate_new_item', 'invalid_email',
+  // orders
+  'order_exists', 'unknown_order', 'on_pick_list', 'nothing_to_cancel', 'nothing_to_pick', 'unknown_pick_list',
+  'pick_list_closed', 'over_pick', 'unknown_line', 'nothing_to_pack', 'nothing_to_ship', 'not_packaging',
+  'insufficient_stock', 'tracking_required', 'import_empty', 'missing_line', 'duplicate_line',
   // request
   'request_reused', 'invalid_token',
   // workbook state

@@ -13,6 +13,16 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const STOCK_STATUSES = ['ok', 'low', 'out', 'inactive'] as const;
 export type StockStatus = (typeof STOCK_STATUSES)[number];
 
+export const CHANNELS = ['manual', 'shopify', 'woocommerce', 'etsy', 'amazon', 'generic'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Status of one order line, from the stock's point of view. */
+export const ORDER_LINE_STATUSES = ['open', 'picking', 'picked', 'packed', 'shipped', 'cancelled'] as const;
+export type OrderLineStatus = (typeof ORDER_LINE_STATUSES)[number];
+
+export const PICK_LIST_STATUSES = ['open', 'confirmed', 'cancelled'] as const;
+export type PickListStatus = (typeof PICK_LIST_STATUSES)[number];
+
 export const LOG_LEVELS = ['info', 'warning', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -90,8 +100,43 @@ export interface StockSummary {
   reorderPoint: number | null;
   status: StockStatus;
   valueMinor: number;
+  /** moving average unit cost, unrounded (DESIGN section 5); null before any stock came in */
+  avgUnitCost: number | null;
   alertedAt: number | null;
   appliedThrough: string;
 }
 
 export type Settings = Record<string, string>;
+
+/** One order line. Quantities are cumulative; what is still open is derived (DESIGN section 3). */
+export interface OrderLine {
+  orderId: string;
+  lineKey: string;
+  channel: Channel;
+  /** epoch ms, or null when the source gave none */
+  orderDate: number | null;
+  customerName: string;
+  email: string;
+  country: string;
+  /** the customer's language for emails ('' = the workbook's) */
+  language: '' | 'en' | 'fr';
+  sku: string;
+  itemName: string;
+  qty: number;
+  qtyCancelled: number;
+  qtyPicked: number;
+  qtyPacked: number;
+  qtyShipped: number;
+  unitPrice: number | null;
+  currency: string;
+  shippingMethod: string;
+  status: OrderLineStatus;
+  /** what this line counts in stock_summary.reserved */
+  reserved: number;
+  pickListId: string;
+  tote: number | null;
+  shipmentId: string;
+  requestId: string;
+  createdAt: number | null;
+  problem: string;
+}

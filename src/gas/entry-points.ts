@@ -10,19 +10,19 @@ import { languageOf } from '../app/context';
 import { receive as receiveUseCase, type ReceiveValue } from '../app/receive';
 import { setupSheet as setupUseCase, type SetupValue } from '../app/setup';
 import { checkStock as checkUseCase, repairStock as repairUseCase, type CheckValue } from '../app/check-stock';
-import { getReceiveFormData as formDataUseCase, type ReceiveFormData } from '../app/form-data';
+import { getReceiveFormData as formDataUseCase, getUiStrings as uiStringsUseCase, type ReceiveFormData, type UiStrings } from '../app/form-data';
 import { getSettings as getSettingsUseCase, saveSettings as saveSettingsUseCase, type SettingsPayload, type SettingsValue } from '../app/settings';
 import { getHelp as helpUseCase, type HelpValue } from '../app/help';
 import type { Ports } from '../app/ports';
 import { buildPorts, globals } from './ports';
-import { showPlaceholder } from './menu';
+import { showForm, type FormFile } from './menu';
 
 function report(e: unknown): void {
   console.error(e instanceof Error ? e.stack ?? e.message : String(e));
 }
 
 /** Run a use case with fresh ports; the translator is resolved lazily (it reads Settings). */
-function rpc<T>(body: (ports: Ports, t: () => Translator) => Outcome<T>): RpcResult<T> {
+export function rpc<T>(body: (ports: Ports, t: () => Translator) => Outcome<T>): RpcResult<T> {
   let ports: Ports;
   try {
     ports = buildPorts();
@@ -40,6 +40,10 @@ export function setupSheet(): RpcResult<SetupValue> {
 
 export function getReceiveFormData(): RpcResult<ReceiveFormData> {
   return rpc((ports) => formDataUseCase(ports));
+}
+
+export function getUiStrings(): RpcResult<UiStrings> {
+  return rpc((ports) => uiStringsUseCase(ports));
 }
 
 export function receive(payload: ReceivePayload): RpcResult<ReceiveValue> {
@@ -76,20 +80,19 @@ export function menuSetup(): void {
   globals().SpreadsheetApp.getUi().alert(text);
 }
 
-function placeholder(key: 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help'): void {
-  const ports = buildPorts();
-  showPlaceholder(translator(languageOf(ports)), key);
+function openForm(file: FormFile, titleKey: 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help'): void {
+  showForm(translator(languageOf(buildPorts())), file, titleKey);
 }
 
 export function menuReceive(): void {
-  placeholder('menu.receive');
+  openForm('receive', 'menu.receive');
 }
 export function menuCheckStock(): void {
-  placeholder('menu.checkStock');
+  openForm('check-stock', 'menu.checkStock');
 }
 export function menuSettings(): void {
-  placeholder('menu.settings');
+  openForm('settings', 'menu.settings');
 }
 export function menuHelp(): void {
-  placeholder('menu.help');
+  openForm('help', 'menu.help');
 }

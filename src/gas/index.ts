@@ -6,9 +6,13 @@
  */
 import { onInstall, onOpen } from './menu';
 import {
-  checkStock, getHelp, getReceiveFormData, getSettings, menuCheckStock, menuHelp, menuReceive, menuSettings, menuSetup,
+  checkStock, getHelp, getReceiveFormData, getSettings, getUiStrings, menuCheckStock, menuHelp, menuReceive, menuSettings, menuSetup,
   receive, repairStock, saveSettings, setupSheet,
 } from './entry-points';
+import {
+  addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getPackFormData, getShipFormData, importOrders,
+  packOrder, shipOrders,
+} from './order-entry-points';
 
 declare const global: Record<string, unknown>;
 
@@ -24,9 +28,22 @@ global.menuHelp = menuHelp;
 // sidebar RPCs
 global.setupSheet = setupSheet;
 global.getReceiveFormData = getReceiveFormData;
+global.getUiStrings = getUiStrings;
 global.receive = receive;
 global.checkStock = checkStock;
 global.repairStock = repairStock;
 global.getSettings = getSettings;
 global.saveSettings = saveSettings;
 global.getHelp = getHelp;
+// daily loop: orders, pick lists, packing, shipping
+global.addOrder = addOrder;
+global.importOrders = importOrders;
+global.cancelOrder = cancelOrder;
+global.buildPickList = buildPickList;
+global.confirmPick = confirmPick;
+global.getPackFormData = getPackFormData;
+global.packOrder = packOrder;
+global.getShipFormData = getShipFormData;
+global.shipOrders = shipOrders;
+global.exportReadyToShip = exportReadyToShip;
+global.detectCarrier = detectCarrier;

@@ -3,7 +3,6 @@
  * is readable). Menu handlers open sidebars or run set-up.
  */
 import { resolveLanguage, translator, type Language, type MessageKey, type Translator } from '../domain/i18n';
-import { escapeHtml } from '../domain/text';
 import { LANGUAGE_PROPERTY } from '../app/context';
 import { globals } from './ports';
 
@@ -46,10 +45,11 @@ export function onInstall(e?: OpenEvent): void {
   onOpen(e);
 }
 
-/** Until the forms of Foundation II exist, a sidebar says so in the user's language. */
-export function showPlaceholder(t: Translator, titleKey: MessageKey): void {
+/** The sidebars, built from sidebar/<form>/ into dist/<form>.html by tools/build-sidebars.mjs. */
+export type FormFile = 'receive' | 'check-stock' | 'settings' | 'help';
+
+/** Open a form in the sidebar, titled in the user's language (the form loads its own strings). */
+export function showForm(t: Translator, file: FormFile, titleKey: MessageKey): void {
   const g = globals();
-  const title = t(titleKey);
-  const html = `<!doctype html><html><body style="font:14px Arial,sans-serif;padding:12px"><h2 style="font-size:16px">${escapeHtml(title)}</h2><p>${escapeHtml(t('placeholder.body'))}</p></body></html>`;
-  g.SpreadsheetApp.getUi().showSidebar(g.HtmlService.createHtmlOutput(html).setTitle(title));
+  g.SpreadsheetApp.getUi().showSidebar(g.HtmlService.createHtmlOutputFromFile(file).setTitle(t(titleKey)));
 }

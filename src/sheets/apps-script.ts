@@ -248,6 +248,12 @@ export interface HtmlServiceLike {
 
 export interface ScriptAppLike {
   AuthMode: typeof GoogleAppsScript.Script.AuthMode;
+  EventType: typeof GoogleAppsScript.Script.EventType;
+  TriggerSource: typeof GoogleAppsScript.Script.TriggerSource;
+  newTrigger(functionName: string): TriggerBuilderLike;
+  getProjectTriggers(): TriggerLike[];
+  getUserTriggers(spreadsheet: SpreadsheetLike): TriggerLike[];
+  deleteTrigger(trigger: TriggerLike): void;
 }
 
 /** Everything src/gas reads from the global scope, in one place. */
@@ -260,4 +266,48 @@ export interface AppsScriptGlobals {
   Utilities: UtilitiesLike;
   HtmlService: HtmlServiceLike;
   ScriptApp: ScriptAppLike;
+  MailApp?: MailAppLike;
+  UrlFetchApp?: UrlFetchAppLike;
+}
+
+export interface TriggerLike {
+  getUniqueId(): string;
+  getHandlerFunction(): string;
+  getEventType(): GoogleAppsScript.Script.EventType;
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource;
+}
+
+export interface ClockTriggerBuilderLike {
+  everyMinutes(n: number): ClockTriggerBuilderLike;
+  everyHours(n: number): ClockTriggerBuilderLike;
+  everyDays(n: number): ClockTriggerBuilderLike;
+  atHour(hour: number): ClockTriggerBuilderLike;
+  nearMinute(minute: number): ClockTriggerBuilderLike;
+  create(): TriggerLike;
+}
+
+export interface TriggerBuilderLike {
+  timeBased(): ClockTriggerBuilderLike;
+}
+
+export type MailOptions = GoogleAppsScript.Mail.MailAdvancedParameters;
+
+export interface MailAppLike {
+  sendEmail(message: MailOptions): void;
+  sendEmail(recipient: string, subject: string, body: string, options?: MailOptions): void;
+  sendEmail(to: string, replyTo: string, subject: string, body: string): void;
+  getRemainingDailyQuota(): number;
+}
+
+export interface HTTPResponseLike {
+  getResponseCode(): number;
+  getContentText(charset?: string): string;
+  getContent(): number[];
+  getHeaders(): object;
+  getAllHeaders(): object;
+}
+
+export interface UrlFetchAppLike {
+  fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): HTTPResponseLike;
+  fetchAll(requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[]): HTTPResponseLike[];
 }

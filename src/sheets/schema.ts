@@ -3,7 +3,7 @@
  * Column ids are snake_case and stored in a hidden id row above the localized header row,
  * so users may rename tabs, reorder columns and add their own without breaking anything.
  */
-import { ITEM_KINDS, LOG_LEVELS, MOVEMENT_TYPES, STATES, STOCK_STATUSES } from '../domain/types';
+import { CHANNELS, ITEM_KINDS, LOG_LEVELS, MOVEMENT_TYPES, ORDER_LINE_STATUSES, PICK_LIST_STATUSES, STATES, STOCK_STATUSES } from '../domain/types';
 
 export type ColumnType =
   | 'text' // free text, stored as typed: formatted "@"
@@ -31,7 +31,7 @@ export interface TableDef {
   protectedSheet: boolean;
 }
 
-export const TABLE_IDS = ['items', 'ledger', 'stock', 'stock_summary', 'settings', 'log'] as const;
+export const TABLE_IDS = ['items', 'ledger', 'stock', 'stock_summary', 'settings', 'log', 'orders', 'pick_lists', 'shipments'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 /** Row 1 holds column ids (hidden), row 2 the localized headers, data starts at row 3. */
@@ -79,7 +79,7 @@ export const SCHEMA: Record<TableId, TableDef> = {
     columns: [
       text('sku'), text('name', 220), col('on_hand', 'qty'), col('in_available_state', 'qty'), col('reserved', 'qty'),
       col('available_to_sell', 'qty'), col('incoming', 'qty'), col('inventory_position', 'qty'),
-      col('reorder_point', 'qty'), code('status', STOCK_STATUSES), col('value', 'money'),
+      col('reorder_point', 'qty'), code('status', STOCK_STATUSES), col('value', 'money'), col('avg_unit_cost', 'unit_cost', 110),
       col('alerted_at', 'datetime', 150), text('applied_through', 110), col('updated_at', 'datetime', 150),
     ],
   },
@@ -93,7 +93,39 @@ export const SCHEMA: Record<TableId, TableDef> = {
     protectedSheet: true,
     columns: [
       col('time', 'datetime', 150), text('user', 160), code('level', LOG_LEVELS), text('event', 140),
-      text('message', 380), text('details', 300),
+      text('message', 380), text('details', 300), text('request_id', 140),
+    ],
+  },
+  orders: {
+    id: 'orders',
+    protectedSheet: false,
+    columns: [
+      text('order_id'), text('line_key', 70), code('channel', CHANNELS), col('order_date', 'datetime', 150), text('customer_name', 160),
+      text('email', 180), text('country', 70), code('language', ['en', 'fr']), text('sku'), text('item_name', 200),
+      col('qty', 'qty', 70), col('qty_cancelled', 'qty', 80), col('qty_picked', 'qty', 80), col('qty_packed', 'qty', 80),
+      col('qty_shipped', 'qty', 80), col('unit_price', 'unit_cost'), text('currency', 70), text('shipping_method', 140),
+      code('status', ORDER_LINE_STATUSES), col('reserved', 'qty', 80), text('pick_list_id', 100), col('tote', 'int', 60),
+      text('shipment_id', 100), text('request_id', 140), col('created_at', 'datetime', 150), text('problem', 240),
+    ],
+  },
+  pick_lists: {
+    id: 'pick_lists',
+    protectedSheet: false,
+    columns: [
+      text('pick_list_id', 100), col('seq', 'int', 50), text('bin'), text('sku'), text('name', 200), text('lot'),
+      col('expiry', 'date'), col('qty', 'qty', 70), col('qty_picked', 'qty', 80), col('done', 'bool', 60), text('totes', 160),
+      code('status', PICK_LIST_STATUSES), text('request_id', 140), col('created_at', 'datetime', 150), text('user', 160),
+      text('allocations', 300),
+    ],
+  },
+  shipments: {
+    id: 'shipments',
+    protectedSheet: false,
+    columns: [
+      text('shipment_id', 100), text('order_id'), text('carrier', 120), text('tracking_number', 200), text('tracking_url', 300),
+      col('shipped_at', 'datetime', 150), text('user', 160), text('packaging', 200), text('items', 300), text('email', 180),
+      code('language', ['en', 'fr']), col('notified_at', 'datetime', 150), text('tracking_status', 120), text('last_event', 300),
+      col('last_checked', 'datetime', 150), col('delivered_at', 'datetime', 150), text('request_id', 140),
     ],
   },
 };
@@ -114,5 +146,12 @@ export const SETTING_DEFAULTS = {
   currency: 'EUR',
   default_bin: 'RECEIVING',
   valuation_method: 'moving_average',
+  packaging_rules: '',
+  shop_name: '',
+  notify_customers: 'yes',
+  email_shipped_subject_en: '',
+  email_shipped_body_en: '',
+  email_shipped_subject_fr: '',
+  email_shipped_body_fr: '',
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -104,18 +104,25 @@ export class LedgerStore {
     return this.table.readRows(fromRow, toRow).map((r) => ({ row: r._row, value: movementFromRow(r) }));
   }
 
-  /**
-   * Rows of an earlier request: an exact, case-sensitive whole-cell search of the
-   * request_id column (TextFinder's defaults are partial and case-insensitive: "r1" would
-   * find "r10"). The rows of one request are contiguous, so they come back in one read.
-   */
+  /** Rows of an earlier request; they are contiguous, so they come back in one read. */
   findRequest(requestId: string): Located<Movement>[] {
-    const range = this.table.columnRange('request_id');
-    if (!range) return [];
-    const hits = range.createTextFinder(requestId).matchEntireCell(true).matchCase(true).findAll();
-    if (hits.length === 0) return [];
-    const rows = hits.map((h) => h.getRow());
+    const rows = this.table.findRows('request_id', requestId);
+    if (rows.length === 0) return [];
     return this.read(Math.min(...rows), Math.max(...rows)).filter((m) => m.value.requestId === requestId);
+  }
+
+  /** Rows carrying a reference (an order line, a return...), read run by run: they may be far apart. */
+  findByRef(refId: string): Movement[] {
+    const rows = this.table.findRows('ref_id', refId).sort((a, b) => a - b);
+    const out: Movement[] = [];
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
+        for (const m of this.read(rows[start], rows[i - 1])) if (m.value.refId === refId) out.push(m.value);
+        start = i;
+      }
+    }
+    return out;
   }
 
   append(movements: Movement[]): number {
@@ -137,13 +144,13 @@ export class StockStore {
     return this.table.readAll().filter((r) => str(r.sku) !== '').map((r) => ({ row: r._row, value: levelFromRow(r) }));
   }
 
-  /** Rewrite changed rows in place and append new keys in one batch. */
-  write(updates: Located<StockLevel>[], additions: StockLevel[], now: number): void {
+  /** Rewrite changed rows in place and append new keys in one batch; returns the first new row. */
+  write(updates: Located<StockLevel>[], additions: StockLevel[], now: number): number {
     for (const u of updates) {
       const l = u.value;
       this.table.update(u.row, { expiry: l.expiry, qty: l.qty, value: l.valueMinor, applied_through: l.appliedThrough, updated_at: now });
     }
-    this.table.append(additions.map((l) => ({
+    return this.table.append(additions.map((l) => ({
       sku: l.sku, bin: l.bin, state: l.state, lot: l.lot, expiry: l.expiry, qty: l.qty, value: l.valueMinor,
       applied_through: l.appliedThrough, updated_at: now,
     })));
@@ -154,7 +161,7 @@ function summaryRecord(s: StockSummary, now: number): Record<string, Plain> {
   return {
     sku: s.sku, name: s.name, on_hand: s.onHand, in_available_state: s.inAvailableState, reserved: s.reserved,
     available_to_sell: s.availableToSell, incoming: s.incoming, inventory_position: s.inventoryPosition,
-    reorder_point: s.reorderPoint, status: s.status, value: s.valueMinor, alerted_at: s.alertedAt,
+    reorder_point: s.reorderPoint, status: s.status, value: s.valueMinor, avg_unit_cost: s.avgUnitCost, alerted_at: s.alertedAt,
     applied_through: s.appliedThrough, updated_at: now,
   };
 }
@@ -164,7 +171,7 @@ export function summaryFromRow(r: Row): StockSummary {
     sku: str(r.sku), name: str(r.name), onHand: num(r.on_hand) ?? 0, inAvailableState: num(r.in_available_state) ?? 0,
     reserved: num(r.reserved) ?? 0, availableToSell: num(r.available_to_sell) ?? 0, incoming: num(r.incoming) ?? 0,
     inventoryPosition: num(r.inventory_position) ?? 0, reorderPoint: num(r.reorder_point),
-    status: (str(r.status) || 'ok') as StockSummary['status'], valueMinor: num(r.value) ?? 0,
+    status: (str(r.status) || 'ok') as StockSummary['status'], valueMinor: num(r.value) ?? 0, avgUnitCost: num(r.avg_unit_cost),
     alertedAt: num(r.alerted_at), appliedThrough: str(r.applied_through).trim(),
   };
 }
@@ -176,12 +183,12 @@ export class SummaryStore {
     return this.table.readAll().filter((r) => str(r.sku) !== '').map((r) => ({ row: r._row, value: summaryFromRow(r) }));
   }
 
-  write(updates: Located<StockSummary>[], additions: StockSummary[], now: number): void {
+  write(updates: Located<StockSummary>[], additions: StockSummary[], now: number): number {
     for (const u of updates) {
       const { sku: _sku, ...rest } = summaryRecord(u.value, now);
       this.table.update(u.row, rest);
     }
-    this.table.append(additions.map((s) => summaryRecord(s, now)));
+    return this.table.append(additions.map((s) => summaryRecord(s, now)));
   }
 }
 
@@ -214,11 +221,21 @@ export interface LogEntry {
   event: string;
   message: string;
   details: string;
+  /** the request that wrote this entry, for use cases whose idempotency is not in the ledger */
+  requestId?: string;
 }
 
 export class LogStore {
   constructor(readonly table: Table) {}
   append(entries: LogEntry[]): void {
-    this.table.append(entries.map((e) => ({ ...e })));
+    this.table.append(entries.map(({ requestId, ...e }) => ({ ...e, request_id: requestId ?? '' })));
+  }
+
+  /** The details recorded by an earlier request, or null. */
+  findRequest(requestId: string): string | null {
+    const rows = this.table.findRows('request_id', requestId);
+    if (rows.length === 0) return null;
+    const row = this.table.readRows(rows[0], rows[0])[0];
+    return row && row.request_id === requestId ? String(row.details ?? '') : null;
   }
 }

@@ -104,6 +104,54 @@ export class Table {
     }
   }
 
+  /**
+   * Overwrite some columns of many rows with a constant number of calls: one write per
+   * contiguous run of the columns named, spanning the rows from the first to the last
+   * updated one. Rows in between keep their current values, which the caller read in this
+   * execution under the lock (`current`).
+   */
+  updateMany(updates: { row: number; values: Record<string, Plain> }[], current: (row: number) => Row | undefined): void {
+    if (updates.length === 0) return;
+    const cols = this.columns();
+    const byRow = new Map(updates.map((u) => [u.row, u.values]));
+    const first = Math.min(...updates.map((u) => u.row));
+    const last = Math.max(...updates.map((u) => u.row));
+    const targets = Array.from(new Set(updates.flatMap((u) => Object.keys(u.values)))).map((id) => cols.get(id) as number);
+    // One rectangle from the first to the last column written, taking in the add-on's own
+    // columns between them (rewritten with their current values): a row's fields then
+    // change in one call, so a run cut off half-way never leaves a row half-updated. A
+    // user's own column in between splits the rectangle: their cells are never rewritten.
+    const ours = new Map(this.defs.map((d) => [cols.get(d.id) as number, d]));
+    const span: { id: string; col: number; def: ColumnDef }[] = [];
+    for (let c = Math.min(...targets); c <= Math.max(...targets); c++) {
+      const def = ours.get(c);
+      if (def) span.push({ id: def.id, col: c, def });
+    }
+    for (const run of contiguousRuns(span)) {
+      if (!run.some((c) => targets.includes(c.col))) continue;
+      const grid: unknown[][] = [];
+      for (let r = first; r <= last; r++) {
+        const next = byRow.get(r);
+        const now = current(r);
+        grid.push(run.map((c) => {
+          const v = next && c.id in next ? next[c.id] : now ? now[c.id] : null;
+          return encodeCell(c.def.type, v === undefined ? null : v, this.env);
+        }));
+      }
+      this.sheet.getRange(first, run[0].col, last - first + 1, run.length).setValues(grid);
+    }
+  }
+
+  /**
+   * Rows whose cell in `column` is exactly `value`: a whole-cell, case-sensitive TextFinder
+   * (Sheets' defaults are partial and case-insensitive, so "r1" would find "r10").
+   */
+  findRows(column: string, value: string): number[] {
+    const range = this.columnRange(column);
+    if (!range || value === '') return [];
+    return range.createTextFinder(value).matchEntireCell(true).matchCase(true).findAll().map((h) => h.getRow());
+  }
+
   /** The data cells of one column (rows 3..last), for a TextFinder. */
   columnRange(column: string): RangeLike | null {
     const last = this.lastRow();

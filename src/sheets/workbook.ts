@@ -9,6 +9,7 @@ import { Table } from './table';
 import type { CellEnv } from './cells';
 import { ItemsStore, LedgerStore, LogStore, SettingsStore, StockStore, SummaryStore } from './stores';
 import { setupTables, type TableReport } from './setup';
+import { OrdersStore, PickListsStore, ShipmentsStore } from './order-stores';
 import { ProblemError, problem } from '../domain/result';
 import type { Translator } from '../domain/i18n';
 import { isCurrencyCode } from '../domain/money';
@@ -27,6 +28,8 @@ export class Workbook {
   private readonly tables = new Map<TableId, Table>();
   private settingsCache: Record<string, string> | null = null;
   private tz: string | null = null;
+  private ordersStore: OrdersStore | null = null;
+  private pickListsStore: PickListsStore | null = null;
 
   constructor(private readonly deps: WorkbookDeps) {
     this.directory = new TableDirectory(deps.spreadsheet, deps.props);
@@ -39,6 +42,24 @@ export class Workbook {
   timeZone(): string {
     if (this.tz === null) this.tz = this.deps.spreadsheet.getSpreadsheetTimeZone();
     return this.tz;
+  }
+
+  /** A moment as a yyyy-MM-dd date in the spreadsheet's time zone. */
+  ymd(ms: number): string {
+    return this.deps.formatDate(new Date(ms), this.timeZone(), 'yyyy-MM-dd');
+  }
+
+  /**
+   * Epoch ms of a wall-clock time without zone (yyyy-MM-ddTHH:mm[:ss]) in the spreadsheet's
+   * time zone, as a shop's export means it. The zone's offset is read at that moment.
+   */
+  localToMs(local: string): number | null {
+    const guess = Date.parse(local.length <= 10 ? local + 'T00:00:00Z' : local + 'Z');
+    if (!Number.isFinite(guess)) return null;
+    const offset = /^([+-])(\d\d):?(\d\d)$/.exec(this.deps.formatDate(new Date(guess), this.timeZone(), 'Z'));
+    if (!offset) return guess;
+    const ms = (Number(offset[2]) * 60 + Number(offset[3])) * 60000 * (offset[1] === '-' ? -1 : 1);
+    return guess - ms;
   }
 
   isSetUp(): boolean {
@@ -82,6 +103,8 @@ export class Workbook {
   settingsChanged(): void {
     this.settingsCache = null;
     this.tables.clear();
+    this.ordersStore = null;
+    this.pickListsStore = null;
   }
 
   currency(): string {
@@ -107,11 +130,25 @@ export class Workbook {
   log(): LogStore {
     return new LogStore(this.table('log'));
   }
+  /** One store per execution, so rows read once can back a batched update. */
+  orders(): OrdersStore {
+    if (!this.ordersStore) this.ordersStore = new OrdersStore(this.table('orders'));
+    return this.ordersStore;
+  }
+  pickLists(): PickListsStore {
+    if (!this.pickListsStore) this.pickListsStore = new PickListsStore(this.table('pick_lists'));
+    return this.pickListsStore;
+  }
+  shipments(): ShipmentsStore {
+    return new ShipmentsStore(this.table('shipments'));
+  }
 
   setup(t: Translator): TableReport[] {
     this.settingsCache = null;
     const reports = setupTables(this.deps.app, this.deps.spreadsheet, this.directory, t, this.currency());
     this.tables.clear();
+    this.ordersStore = null;
+    this.pickListsStore = null;
     return reports;
   }
 

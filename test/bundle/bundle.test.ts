@@ -46,7 +46,9 @@ describe('dist/Code.js', () => {
 
 describe('every entry point through the bundle', () => {
   it('runs each RPC, menu handler and trigger once in a sandbox like Apps Script', () => {
-    const emu = new Emulator({ spreadsheetLocale: 'en_GB' });
+    // the sidebars as clasp pushes them next to Code.js (built by tools/build-sidebars.mjs)
+    const htmlFiles = Object.fromEntries(['receive', 'check-stock', 'settings', 'help'].map((f) => [f, readFileSync(`dist/${f}.html`, 'utf8')]));
+    const emu = new Emulator({ spreadsheetLocale: 'en_GB', htmlFiles });
     const sb = new BundleSandbox(emu);
     const called = new Set<string>();
     const call = (fn: string, args: unknown[] = [], user = 'amira@example.com') => {
@@ -73,6 +75,23 @@ describe('every entry point through the bundle', () => {
     expect(call('getSettings').value.currency).toBe('EUR');
     expect(call('saveSettings', [{ language: 'fr', currency: 'EUR', defaultBin: 'R' }]).ok).toBe(true);
     expect(call('getHelp').value.title).toBe('Fonctionnement de cette feuille');
+    expect(call('getUiStrings').value).toMatchObject({ language: 'fr', strings: { 'form.receive.submit': 'Enregistrer la réception' } });
+    // the daily loop
+    expect(call('addOrder', [{ requestId: 'o1', orderId: '#1', email: 'c@example.com', country: 'FR', lines: [{ sku: 'X-1', qty: 2 }] }]).ok).toBe(true);
+    expect(call('importOrders', [{ requestId: 'i1', text: 'order,sku,qty\n#2,X-1,1\n', source: 'generic', mapping: { orderId: 'order', sku: 'sku', qty: 'qty' } }]).value.added).toBe(1);
+    expect(call('cancelOrder', [{ requestId: 'x1', orderId: '#2' }]).value.released).toBe(1);
+    const list = call('buildPickList', [{ requestId: 'p1' }]);
+    expect(list.value.walk).toHaveLength(1);
+    expect(call('confirmPick', [{ requestId: 'c1', pickListId: list.value.pickListId, lines: [{ seq: 1, picked: 2 }] }]).value.picked).toBe(2);
+    expect(call('getPackFormData').value.orders).toHaveLength(1);
+    expect(call('packOrder', [{ requestId: 'k1', orderId: '#1', packaging: [] }]).value.packed).toBe(2);
+    expect(call('getShipFormData').value.orders.map((o: { orderId: string }) => o.orderId)).toEqual(['#1']);
+    expect(call('exportReadyToShip').value.lines).toBe(1);
+    expect(call('detectCarrier', ['1Z999AA10123456784']).value.candidates[0].carrier).toBe('ups');
+    const shipped = call('shipOrders', [{ requestId: 's1', shipments: [{ orderId: '#1', trackingNumber: '1Z999AA10123456784' }] }]);
+    expect(shipped.value.shipments[0]).toMatchObject({ carrier: 'UPS', units: 2, cost: 3 });
+    expect(emu.mail.at(-1)?.subject).toContain('#1');
+
     for (const fn of ['menuReceive', 'menuCheckStock', 'menuSettings', 'menuHelp']) call(fn);
     expect(emu.ui.sidebars.length).toBe(4);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, codes, okValue, onOpen, Sheet, stocked } from '../support/harness';
-import { SCHEMA, TABLE_IDS } from '../../src/sheets/schema';
+import { SCHEMA, SETTING_DEFAULTS, TABLE_IDS } from '../../src/sheets/schema';
 import { en } from '../../src/domain/i18n/en';
 import { fr } from '../../src/domain/i18n/fr';
 
@@ -34,7 +34,8 @@ describe('set up this sheet', () => {
     const items = s.sheetOf('items');
     expect(items.validations.find((v) => v.row === 3 && v.col === 17)?.rule.type).toBe('CHECKBOX');
     expect(items.validations.find((v) => v.row === 3 && v.col === 4)?.rule.values).toEqual(['product', 'packaging', 'component']);
-    expect(s.table('settings').map((r) => [r.key, r.value])).toEqual([
+    expect(s.table('settings').map((r) => [r.key, r.value])).toEqual(Object.entries(SETTING_DEFAULTS));
+    expect(s.table('settings').slice(0, 4).map((r) => [r.key, r.value])).toEqual([
       ['language', ''], ['currency', 'EUR'], ['default_bin', 'RECEIVING'], ['valuation_method', 'moving_average'],
     ]);
     expect(s.table('log')[0]).toMatchObject({ level: 'info', event: 'setup' });
@@ -113,12 +114,12 @@ describe('the menu', () => {
   });
 
   it('menu set-up shows what it made; forms open a sidebar', () => {
-    const s = new Sheet();
+    const s = new Sheet({ htmlFiles: { receive: '<p>form</p>' } });
     s.run(() => api.menuSetup());
     expect(s.emu.ui.alerts[0]).toContain('The sheet is ready.');
     expect(s.emu.ui.alerts[0]).toContain('Stock summary');
     s.run(() => api.menuReceive());
-    expect(s.emu.ui.sidebars).toHaveLength(1);
+    expect(s.emu.ui.sidebars).toEqual([{ file: 'receive', title: 'Receive stock', content: '<p>form</p>' }]);
   });
 });
 

@@ -3,7 +3,8 @@
  * globals, installed on globalThis for the duration of one execution.
  */
 import { Emulator, type EmulatorOptions, type RunOptions } from '../../tools/emulator/index';
-import * as api from '../../src/gas/entry-points';
+import * as coreApi from '../../src/gas/entry-points';
+import * as orderApi from '../../src/gas/order-entry-points';
 import { onOpen } from '../../src/gas/menu';
 import { readTable, tableSheet } from '../../tools/tables';
 import type { TableId } from '../../src/sheets/schema';
@@ -12,7 +13,8 @@ import type { Movement, StockLevel } from '../../src/domain/types';
 import type { RpcResult } from '../../src/domain/result';
 import { toMinor } from '../../src/domain/money';
 
-export { api, onOpen };
+export const api = { ...coreApi, ...orderApi };
+export { onOpen };
 
 export class Sheet {
   readonly emu: Emulator;

@@ -49,9 +49,9 @@ describe('stock projection', () => {
 
   it('summarizes per SKU and clears alerted_at when the item recovers', () => {
     const levels = [...project([mv(1, { qty: 4 }), mv(2, { state: 'damaged', qty: 2 })]).values()];
-    const low = summarize({ item, sku: 'A', levels, reserved: 1, incoming: 0, previousAlertedAt: 123 });
+    const low = summarize({ item, sku: 'A', levels, reserved: 1, incoming: 0, previousAlertedAt: 123, avgUnitCost: 1 });
     expect(low).toMatchObject({ onHand: 6, inAvailableState: 4, availableToSell: 3, inventoryPosition: 3, status: 'low', alertedAt: 123 });
-    const ok = summarize({ item, sku: 'A', levels, reserved: 0, incoming: 10, previousAlertedAt: 123 });
+    const ok = summarize({ item, sku: 'A', levels, reserved: 0, incoming: 10, previousAlertedAt: 123, avgUnitCost: 1 });
     expect(ok.status).toBe('ok');
     expect(ok.alertedAt).toBeNull();
   });

@@ -30,7 +30,7 @@ export function scopeOf(cls: string, method: string): string {
   if (cls === 'Ui' || cls === 'Menu' || cls === 'HtmlService' || cls === 'HtmlOutput') return SCOPES.ui;
   if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return SCOPES.email;
   if (cls === 'User') return SCOPES.email;
-  if (cls === 'ScriptApp' || cls.endsWith('Trigger') || cls === 'TriggerBuilder') return SCOPES.scriptapp;
+  if (cls === 'ScriptApp' || cls.includes('Trigger')) return SCOPES.scriptapp;
   if (cls === 'UrlFetchApp' || cls === 'HTTPResponse') return SCOPES.external;
   if (cls === 'MailApp') return SCOPES.mail;
   return SCOPES.storage;

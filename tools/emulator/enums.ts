@@ -29,6 +29,8 @@ export function makeEnums() {
     ProtectionType: makeEnum(['RANGE', 'SHEET'] as const),
     AuthMode: makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const),
     Button: makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const),
+    EventType: makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const),
+    TriggerSource: makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const),
   };
 }
 

@@ -1,25 +1,30 @@
 /** Builds the globals one execution installs: services, Logger, console, and a virtual-clock Date. */
 import { format } from 'node:util';
-import type { ScriptAppLike } from '../../src/sheets/apps-script';
 import { cacheServiceFacade, type CacheStores } from './cache';
 import { EmulatorUnsupported } from './errors';
 import type { EmulatorCore, Execution } from './execution';
 import { htmlServiceFacade } from './html';
 import { lockServiceFacade, type LockTable } from './lock';
+import { mailAppFacade, type MailState } from './mail';
 import { propertiesServiceFacade, type PropertyStores } from './properties';
 import { sessionFacade } from './session';
 import { spreadsheetAppFacade } from './spreadsheet';
+import { scriptAppFacade, type TriggerRegistry } from './triggers';
+import { urlFetchAppFacade, type UrlFetchState } from './urlfetch';
 import { utilitiesFacade } from './utilities';
 
 export const GLOBAL_NAMES = [
   'SpreadsheetApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService',
-  'ScriptApp', 'Logger', 'console', 'Date',
+  'ScriptApp', 'MailApp', 'UrlFetchApp', 'Logger', 'console', 'Date',
 ] as const;
 
 export interface ServiceState {
   locks: LockTable;
   properties: PropertyStores;
   caches: CacheStores;
+  mail: MailState;
+  urlFetch: UrlFetchState;
+  triggers: TriggerRegistry;
 }
 
 /** A Date constructor over realm.Date whose now() and no-argument form read the virtual clock. Same prototype, so instanceof holds both ways. */
@@ -72,13 +77,6 @@ function consoleFor(logs: string[]): object {
   return strict('console', { log: line('log'), info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug') });
 }
 
-class ScriptAppFacade implements ScriptAppLike {
-  constructor(private readonly x: Execution) {}
-  get AuthMode(): typeof GoogleAppsScript.Script.AuthMode {
-    return this.x.emu.enums.AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode;
-  }
-}
-
 export function buildGlobals(emu: EmulatorCore, x: Execution, state: ServiceState): Record<(typeof GLOBAL_NAMES)[number], unknown> {
   return {
     SpreadsheetApp: spreadsheetAppFacade(x),
@@ -88,7 +86,9 @@ export function buildGlobals(emu: EmulatorCore, x: Execution, state: ServiceStat
     Session: sessionFacade(x),
     Utilities: utilitiesFacade(x),
     HtmlService: htmlServiceFacade(x),
-    ScriptApp: x.wrap('ScriptApp', new ScriptAppFacade(x)),
+    ScriptApp: scriptAppFacade(x, state.triggers),
+    MailApp: mailAppFacade(x, state.mail),
+    UrlFetchApp: urlFetchAppFacade(x, state.urlFetch),
     Logger: logger(emu.logs),
     console: consoleFor(emu.logs),
     Date: virtualDate(x.realm.Date, () => emu.clock.now()),

@@ -7,13 +7,17 @@ import { VirtualClock } from './clock';
 import { Counters } from './counters';
 import { makeEnums, type Enums } from './enums';
 import { Execution, type EmulatorCore } from './execution';
+import { EmulatorAbort, EmulatorUnsupported } from './errors';
 import { buildGlobals, GLOBAL_NAMES, type ServiceState } from './globals';
 import { CacheStores } from './cache';
 import { LockTable } from './lock';
+import { DailyQuota } from './quota';
+import { timeDrivenEventFields, TriggerRegistry, type TimeDrivenEventFields, type TriggerRecord } from './triggers';
+import { FakeHttp } from './urlfetch';
 import { BookModel } from './model';
 import { PropertyStores } from './properties';
 import { mulberry32, Scheduler } from './scheduler';
-import type { EmulatorOptions, ResolvedOptions, RunOptions, UiRecord } from './types';
+import type { EmulatorOptions, MailRecord, ResolvedOptions, RunOptions, UiRecord } from './types';
 import { checkTimeZone, language } from './values';
 
 export { EmulatorAbort, EmulatorUnsupported, ServiceError } from './errors';
@@ -25,8 +29,33 @@ export { Counters } from './counters';
 export { Scheduler } from './scheduler';
 export { VirtualClock } from './clock';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
-export type { EmulatorOptions, ResolvedOptions, RunOptions, Realm, UiRecord, MenuItemRecord } from './types';
+export type { EmulatorOptions, ResolvedOptions, RunOptions, Realm, UiRecord, MenuItemRecord, MailRecord } from './types';
 export { Execution } from './execution';
+export { DailyQuota } from './quota';
+export { FakeHttp, abbreviate, allowedByWhitelist, TRUNCATE_AT, URL_FETCH_QUOTA_MESSAGE } from './urlfetch';
+export type { HttpHandler, HttpLogEntry, HttpMatcher, HttpRequest, HttpResponseSpec } from './urlfetch';
+export { parseAddresses, MAIL_QUOTA_MESSAGE } from './mail';
+export {
+  timeDrivenEventFields,
+  ADDON_HOURLY_MINIMUM,
+  ADDON_ONE_CLOCK_TRIGGER,
+  TOO_MANY_TRIGGERS,
+  type TimeDrivenEventFields,
+  type TriggerRecord,
+} from './triggers';
+
+/** A time-driven event object as fireDueTriggers hands it to a function runner (authMode is ScriptApp.AuthMode.FULL). */
+export type TimeDrivenEvent = TimeDrivenEventFields & { authMode: unknown };
+
+/** What fireDueTriggers accepts: a function run inside an execution it opens, or an object that opens its own (BundleSandbox). */
+export type TriggerRunner = ((trigger: TriggerRecord, event: TimeDrivenEvent) => unknown) | { runTrigger(trigger: TriggerRecord): unknown };
+
+/** One trigger run by fireDueTriggers: its result, or the error its execution ended with. */
+export interface FiredTrigger {
+  trigger: TriggerRecord;
+  result?: unknown;
+  error?: unknown;
+}
 
 const DEFAULTS = {
   spreadsheetTimeZone: 'Europe/Paris',
@@ -42,6 +71,10 @@ const DEFAULTS = {
   nonFinite: 'throw',
   triggerSpreadsheet: 'bound',
   checkboxAllowInvalid: false,
+  workspace: false,
+  urlFetchWhitelist: null,
+  httpLatencyMs: 200,
+  addon: true,
 } as const;
 
 function hex(n: number, len: number): string {
@@ -55,6 +88,10 @@ export class Emulator implements EmulatorCore {
   readonly book: BookModel;
   readonly ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] };
   readonly logs: string[] = [];
+  /** Outbox: every message MailApp sent, in order. */
+  readonly mail: MailRecord[] = [];
+  /** The fake network UrlFetchApp talks to: emu.http.route(matcher, handler), emu.http.requests. */
+  readonly http: FakeHttp;
   readonly scheduler: Scheduler;
   readonly enums: Enums = makeEnums();
   /** Executions currently running (outermost first). */
@@ -72,6 +109,9 @@ export class Emulator implements EmulatorCore {
       spreadsheetLocale: locale,
       userLocale: opts.userLocale ?? language(locale),
     } as ResolvedOptions;
+    const workspace = this.options.workspace;
+    if (opts.mailQuota === undefined) this.options.mailQuota = workspace ? 1500 : 100;
+    if (opts.urlFetchQuota === undefined) this.options.urlFetchQuota = workspace ? 100_000 : 20_000;
     checkTimeZone(this.options.spreadsheetTimeZone);
     checkTimeZone(this.options.scriptTimeZone);
     this.clock = new VirtualClock(this.options.now);
@@ -90,11 +130,53 @@ export class Emulator implements EmulatorCore {
       nonFinite: this.options.nonFinite,
       checkboxAllowInvalid: this.options.checkboxAllowInvalid,
     });
+    this.http = new FakeHttp(this.clock, () => this.options.httpLatencyMs);
     this.state = {
       locks: new LockTable(this.options.locking),
       properties: new PropertyStores(),
       caches: new CacheStores(),
+      mail: { outbox: this.mail, quota: new DailyQuota(this.clock, this.options.mailQuota) },
+      urlFetch: { http: this.http, quota: new DailyQuota(this.clock, this.options.urlFetchQuota) },
+      triggers: new TriggerRegistry(this.options.seed),
     };
+  }
+
+  /** Installable triggers of every user, in creation order (copies). */
+  get triggers(): TriggerRecord[] {
+    return this.state.triggers.list.map((t) => ({ ...t }));
+  }
+
+  /**
+   * Runs every trigger whose nextRunAt <= clock.now(), earliest first, each as one execution of kind
+   * 'trigger' in AuthMode.FULL for its owner, and schedules its next run. Advances nothing itself.
+   * A function runner is called inside an execution opened here (globals on globalThis) with the event
+   * object; an object runner (BundleSandbox) gets runTrigger(trigger) and opens its own. An execution's
+   * error is recorded in the result (as Google records a failed run) unless it is EmulatorUnsupported or
+   * EmulatorAbort, which are rethrown.
+   */
+  fireDueTriggers(runner: TriggerRunner): FiredTrigger[] {
+    const registry = this.state.triggers;
+    const now = this.clock.now();
+    const due = registry.list.filter((t) => t.nextRunAt <= now).sort((a, b) => a.nextRunAt - b.nextRunAt);
+    const out: FiredTrigger[] = [];
+    for (const t of due) {
+      if (!registry.has(t.id)) continue; // deleted by a handler that ran before it
+      registry.reschedule(t, now, this.options.scriptTimeZone);
+      const trigger = { ...t };
+      try {
+        const result =
+          typeof runner === 'function'
+            ? this.run({ user: t.user, kind: 'trigger', authMode: 'FULL' }, () =>
+                runner(trigger, { ...timeDrivenEventFields(t, this.clock.now()), authMode: this.enums.AuthMode.FULL }),
+              )
+            : runner.runTrigger(trigger);
+        out.push({ trigger, result });
+      } catch (error) {
+        if (error instanceof EmulatorUnsupported || error instanceof EmulatorAbort) throw error;
+        out.push({ trigger, error });
+      }
+    }
+    return out;
   }
 
   /** A seeded RFC 4122 version-4 UUID. */

@@ -62,7 +62,7 @@ class SpreadsheetAppFacade implements SpreadsheetAppLike {
   }
 }
 
-class SpreadsheetFacade implements SpreadsheetLike {
+export class SpreadsheetFacade implements SpreadsheetLike {
   constructor(private readonly x: Execution) {}
   private get _book() {
     return this.x.emu.book;

@@ -30,6 +30,19 @@ export interface EmulatorOptions {
   triggerSpreadsheet?: 'bound' | 'null';
   /** UNCONFIRMED: allowInvalid of the rule insertCheckboxes() sets. Default false (typed non-booleans are rejected). */
   checkboxAllowInvalid?: boolean;
+  // ---- MailApp, UrlFetchApp, triggers ----
+  /** Google Workspace account (true) or consumer account (false, default): noReply, default quotas, mail body size. */
+  workspace?: boolean;
+  /** MailApp recipients per user per 24 h window. Default 100 (consumer) or 1,500 (workspace). */
+  mailQuota?: number;
+  /** UrlFetchApp calls per user per 24 h window. Default 20,000 (consumer) or 100,000 (workspace). */
+  urlFetchQuota?: number;
+  /** appsscript.json urlFetchWhitelist: when set, a URL that starts with none of the prefixes is refused. Default null (no allowlist). */
+  urlFetchWhitelist?: string[] | null;
+  /** Virtual time one HTTP request takes (the clock advances by it). Default 200 ms; a route handler may return latencyMs. */
+  httpLatencyMs?: number;
+  /** The script is an editor add-on (default true): one time-driven trigger per user per document, at most hourly. */
+  addon?: boolean;
 }
 
 export type ResolvedOptions = Required<EmulatorOptions>;
@@ -68,4 +81,24 @@ export interface UiRecord {
   dialogs: { title: string; content: string }[];
   alerts: string[];
   toasts: { msg: string; title?: string }[];
+}
+
+/** One message MailApp sent (emu.mail). Address fields are the strings the script passed ('' when absent). */
+export interface MailRecord {
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  /** Sender display name ('' when the script gave none). */
+  name: string;
+  replyTo: string;
+  noReply: boolean;
+  /** The effective user (the account the script runs as). */
+  from: string;
+  /** Virtual time of the send, ISO UTC. */
+  at: string;
+  /** Every parsed recipient address (to, then cc, then bcc): what the quota counted. */
+  recipients: string[];
 }

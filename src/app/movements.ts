@@ -1,0 +1,95 @@
+/**
+ * Building ledger rows for stock that moves or leaves, valued by the domain's policy
+ * (moving average for now) from the SKU's current totals. Rows are built in order and the
+ * running totals follow them, so several takes in one request are valued like separate ones.
+ */
+import type { Movement, MovementType, StockState } from '../domain/types';
+import { applyToTotals, takeValueMinor, type SkuTotals } from '../domain/valuation';
+import { skuKey } from '../domain/text';
+import { keyOf } from '../domain/projection';
+import { ProblemError, problem } from '../domain/result';
+import type { Caches } from './caches';
+
+export type Draft = Omit<Movement, 'movementId'>;
+
+export interface RowContext {
+  requestId: string;
+  user: string;
+  time: number;
+  currency: string;
+}
+
+export interface Place {
+  sku: string;
+  bin: string;
+  state: StockState;
+  lot: string;
+  expiry: string;
+}
+
+export interface Ref {
+  refType?: string;
+  refId?: string;
+  externalRef?: string;
+  note?: string;
+}
+
+export class RowBuilder {
+  readonly rows: Draft[] = [];
+  private readonly totals = new Map<string, SkuTotals>();
+  private readonly pending = new Map<string, number>();
+
+  constructor(private readonly caches: Caches, private readonly ctx: RowContext) {}
+
+  private totalsOf(sku: string): SkuTotals {
+    const k = skuKey(sku);
+    const t = this.totals.get(k) ?? this.caches.totals(sku);
+    this.totals.set(k, t);
+    return t;
+  }
+
+  private push(type: MovementType, at: Place, qty: number, valueMinor: number, unitCost: number | null, ref: Ref): void {
+    const row: Draft = {
+      requestId: this.ctx.requestId, time: this.ctx.time, user: this.ctx.user, type, sku: at.sku, bin: at.bin, state: at.state,
+      lot: at.lot, expiry: at.expiry, qty, unitCost, valueMinor, refType: ref.refType ?? '', refId: ref.refId ?? '',
+      externalRef: ref.externalRef ?? '', note: ref.note ?? '', reverses: '',
+    };
+    this.rows.push(row);
+    const key = keyOf(at);
+    this.pending.set(key, (this.pending.get(key) ?? 0) + qty);
+    this.totals.set(skuKey(at.sku), applyToTotals(this.totalsOf(at.sku), row, this.ctx.currency));
+  }
+
+  /** Quantity at a place now, counting the rows built so far. */
+  available(at: Omit<Place, 'expiry'>): number {
+    const key = keyOf(at);
+    return Number(((this.caches.levels.get(key)?.value.qty ?? 0) + (this.pending.get(key) ?? 0)).toFixed(9));
+  }
+
+  /** Negative stock is always refused (DESIGN section 5). */
+  private ensure(from: Place, qty: number, line?: number): void {
+    const have = this.available(from);
+    if (have < qty) {
+      throw new ProblemError([problem('insufficient_stock', 'qty', line, { sku: from.sku, bin: from.bin, state: from.state, have, need: qty })]);
+    }
+  }
+
+  /** Stock changes state or bin: two rows, the value follows at the average. */
+  move(type: MovementType, from: Place, to: Place, qty: number, ref: Ref = {}, line?: number): void {
+    this.ensure(from, qty, line);
+    const t = this.totalsOf(from.sku);
+    const value = takeValueMinor(t, qty, this.ctx.currency);
+    const unit = t.avgUnitCost;
+    this.push(type, from, -qty, -value, unit, ref);
+    this.push(type, to, qty, value, unit, ref);
+  }
+
+  /** Stock leaves (ship, consume, write-off): one row, valued at the average (COGS). */
+  out(type: MovementType, from: Place, qty: number, ref: Ref = {}, line?: number): number {
+    this.ensure(from, qty, line);
+    const t = this.totalsOf(from.sku);
+    const value = takeValueMinor(t, qty, this.ctx.currency);
+    this.push(type, from, -qty, -value, t.avgUnitCost, ref);
+    return value;
+  }
+}

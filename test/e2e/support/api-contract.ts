@@ -1,0 +1,23 @@
+/**
+ * Compile-time proof that the wire types the sidebar declares (sidebar/api.ts, restated
+ * there because the sidebar may import only src/domain) are the types the server really
+ * returns and accepts. `npx tsc -b` fails here when one side changes without the other.
+ */
+import type { ServerApi } from '../../../sidebar/api';
+import type * as server from '../../../src/gas/entry-points';
+
+/** the value of the success branch of a server function's RpcResult */
+type Value<R> = R extends { ok: true; value: infer V } ? V : never;
+/** no distribution over unions: the whole type must fit */
+type Fits<A, B> = [A] extends [B] ? true : false;
+type Assert<T extends true> = T;
+
+/** Every server function the sidebar may call exists and returns what the sidebar expects... */
+export type ValuesFit = Assert<{
+  [F in keyof ServerApi]: Fits<Value<ReturnType<(typeof server)[F]>>, ServerApi[F][1]>;
+}[keyof ServerApi]>;
+
+/** ...and accepts what the sidebar sends. */
+export type ArgumentsFit = Assert<{
+  [F in keyof ServerApi]: Fits<ServerApi[F][0], Parameters<(typeof server)[F]>>;
+}[keyof ServerApi]>;
