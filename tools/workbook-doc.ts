@@ -34,7 +34,8 @@ export function workbookDoc(): string {
     out.push('| column id | header (en) | header (fr) | type | format | values |', '| --- | --- | --- | --- | --- | --- |');
     for (const c of def.columns) {
       const fmt = numberFormat(c.type, 'EUR').replace(/\|/g, '\\|');
-      out.push(`| \`${c.id}\` | ${en[`col.${id}.${c.id}` as Key]} | ${fr[`col.${id}.${c.id}` as Key]} | ${c.type} | \`${fmt}\` | ${c.values ? c.values.join(', ') : ''} |`);
+      const note = c.hidden ? ' (hidden)' : '';
+      out.push(`| \`${c.id}\`${note} | ${en[`col.${id}.${c.id}` as Key]} | ${fr[`col.${id}.${c.id}` as Key]} | ${c.type} | \`${fmt}\` | ${c.values ? c.values.join(', ') : ''} |`);
     }
     out.push('');
   }

@@ -123,6 +123,7 @@ export interface SheetLike {
   setFrozenRows(rows: number): void;
   setColumnWidth(columnPosition: number, width: number): SheetLike;
   hideRows(rowIndex: number, numRows?: number): void;
+  hideColumns(columnIndex: number, numColumns?: number): void;
   setTabColor(color: string | null): SheetLike;
   protect(): ProtectionLike;
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionLike[];

@@ -22,6 +22,8 @@ export interface ColumnDef {
   type: ColumnType;
   values?: readonly string[];
   width?: number;
+  /** bookkeeping the add-on needs but a person does not read (hidden at set-up) */
+  hidden?: boolean;
 }
 
 export interface TableDef {
@@ -42,6 +44,7 @@ export const FIRST_DATA_ROW = 3;
 const text = (id: string, width = 120): ColumnDef => ({ id, type: 'text', width });
 const code = (id: string, values: readonly string[]): ColumnDef => ({ id, type: 'code', values, width: 110 });
 const col = (id: string, type: ColumnType, width = 100): ColumnDef => ({ id, type, width });
+const hidden = (def: ColumnDef): ColumnDef => ({ ...def, hidden: true });
 
 export const SCHEMA: Record<TableId, TableDef> = {
   items: {
@@ -93,7 +96,7 @@ export const SCHEMA: Record<TableId, TableDef> = {
     protectedSheet: true,
     columns: [
       col('time', 'datetime', 150), text('user', 160), code('level', LOG_LEVELS), text('event', 140),
-      text('message', 380), text('details', 300), text('request_id', 140),
+      text('message', 380), text('details', 300), hidden(text('request_id', 140)),
     ],
   },
   orders: {
@@ -105,7 +108,7 @@ export const SCHEMA: Record<TableId, TableDef> = {
       col('qty', 'qty', 70), col('qty_cancelled', 'qty', 80), col('qty_picked', 'qty', 80), col('qty_packed', 'qty', 80),
       col('qty_shipped', 'qty', 80), col('unit_price', 'unit_cost'), text('currency', 70), text('shipping_method', 140),
       code('status', ORDER_LINE_STATUSES), col('reserved', 'qty', 80), text('pick_list_id', 100), col('tote', 'int', 60),
-      text('shipment_id', 100), text('request_id', 140), col('created_at', 'datetime', 150), text('problem', 240),
+      text('shipment_id', 100), hidden(text('request_id', 140)), col('created_at', 'datetime', 150), text('problem', 240),
     ],
   },
   pick_lists: {
@@ -114,8 +117,8 @@ export const SCHEMA: Record<TableId, TableDef> = {
     columns: [
       text('pick_list_id', 100), col('seq', 'int', 50), text('bin'), text('sku'), text('name', 200), text('lot'),
       col('expiry', 'date'), col('qty', 'qty', 70), col('qty_picked', 'qty', 80), col('done', 'bool', 60), text('totes', 160),
-      code('status', PICK_LIST_STATUSES), text('request_id', 140), col('created_at', 'datetime', 150), text('user', 160),
-      text('allocations', 300),
+      code('status', PICK_LIST_STATUSES), hidden(text('request_id', 140)), hidden(col('created_at', 'datetime', 150)),
+      hidden(text('user', 160)), hidden(text('allocations', 300)),
     ],
   },
   shipments: {
@@ -125,7 +128,7 @@ export const SCHEMA: Record<TableId, TableDef> = {
       text('shipment_id', 100), text('order_id'), text('carrier', 120), text('tracking_number', 200), text('tracking_url', 300),
       col('shipped_at', 'datetime', 150), text('user', 160), text('packaging', 200), text('items', 300), text('email', 180),
       code('language', ['en', 'fr']), col('notified_at', 'datetime', 150), text('tracking_status', 120), text('last_event', 300),
-      col('last_checked', 'datetime', 150), col('delivered_at', 'datetime', 150), text('request_id', 140),
+      col('last_checked', 'datetime', 150), col('delivered_at', 'datetime', 150), hidden(text('request_id', 140)),
     ],
   },
 };

@@ -113,6 +113,7 @@ function assertLayout(app: SpreadsheetAppLike, sheet: SheetLike, def: TableDef, 
     }
   }
 
+  for (const c of def.columns) if (c.hidden) sheet.hideColumns(columnOf.get(c.id) as number, 1);
   sheet.setFrozenRows(HEADER_ROW);
   sheet.hideRows(ID_ROW);
   const ranges = sheet.getProtections(app.ProtectionType.RANGE);

@@ -16,6 +16,9 @@ describe('set up this sheet', () => {
       expect(values[1].slice(0, def.columns.length)).toEqual(def.columns.map((c) => en[`col.${id}.${c.id}` as keyof typeof en]));
       expect(sheet.maxColumns).toBe(def.columns.length); // unused columns trimmed
       expect(sheet.frozenRows).toBe(2);
+      expect([...sheet.hiddenColumns].sort((a, b) => a - b), `${id} hidden columns`).toEqual(
+        def.columns.flatMap((c, i) => (c.hidden ? [i + 1] : [])),
+      );
       expect(sheet.hiddenRows.has(1)).toBe(true);
       def.columns.forEach((c, i) => {
         const format = sheet.readFormat(3, i + 1);

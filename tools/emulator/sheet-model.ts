@@ -37,6 +37,8 @@ export class SheetModel {
   tabColor: string | null = null;
   readonly columnWidths: Record<number, number> = {};
   readonly hiddenRows = new Set<number>();
+  /** Hidden columns follow their columns on insert and delete, like hidden rows. */
+  readonly hiddenColumns = new Set<number>();
   /** grid[row-1][col-1]; both levels sparse. */
   grid: (Cell | undefined)[][] = [];
   readonly protectionList: ProtectionModel[] = [];
@@ -278,6 +280,9 @@ export class SheetModel {
       else if (t) for (let i = 0; i < n; i++) row[after + i] = fresh[i];
     }
     this.maxColumns += n;
+    const hiddenCols = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hiddenCols) this.hiddenColumns.add(c > after ? c + n : c);
     this.shiftMeta('COLUMN', after, n);
     for (const p of this.protectionList) if (p.rect) shiftRect(p, 'col', after, n);
     this.touch();
@@ -305,6 +310,10 @@ export class SheetModel {
     if (n >= this.maxColumns) throw new ServiceError('Sorry, it is not possible to delete all non-frozen columns.');
     for (const row of this.grid) if (row) row.splice(pos - 1, n);
     this.maxColumns -= n;
+    const hiddenCols = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hiddenCols) if (c < pos) this.hiddenColumns.add(c);
+    else if (c >= pos + n) this.hiddenColumns.add(c - n);
     this.dropMeta('COLUMN', pos, n);
     this.dropProtections('col', pos, n);
     this.touch();

@@ -131,6 +131,11 @@ class SheetFacade implements SheetLike {
     const n = numRows ?? 1;
     for (let r = rowIndex; r < rowIndex + n; r++) this.s.hiddenRows.add(r);
   }
+  hideColumns(columnIndex: number, numColumns?: number): void {
+    const n = numColumns ?? 1;
+    if (columnIndex < 1 || n < 1 || columnIndex + n - 1 > this.s.maxColumns) throw new ServiceError('Those columns are out of bounds.');
+    for (let c = columnIndex; c < columnIndex + n; c++) this.s.hiddenColumns.add(c);
+  }
   showRows(rowIndex: number, numRows?: number): void {
     const n = numRows ?? 1;
     for (let r = rowIndex; r < rowIndex + n; r++) this.s.hiddenRows.delete(r);
