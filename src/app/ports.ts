@@ -39,6 +39,13 @@ export interface Mail {
   send(message: OutgoingMail): void;
 }
 
+/** The current user's time-driven triggers of this document (ScriptApp). */
+export interface Triggers {
+  mine(handler: string): string[];
+  createHourly(handler: string): string;
+  remove(id: string): void;
+}
+
 export interface Ports {
   workbook: Workbook;
   clock: Clock;
@@ -48,4 +55,7 @@ export interface Ports {
   identity: Identity;
   /** absent where the mail service is not available (tests of other use cases) */
   mail?: Mail;
+  triggers?: Triggers;
+  /** the user's own properties (the trigger owner's notes about runs it could not log) */
+  userProps?: KeyValueStore;
 }

@@ -13,6 +13,7 @@ import {
   addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getPackFormData, getShipFormData, importOrders,
   packOrder, shipOrders,
 } from './order-entry-points';
+import { getHourlyStatus, runHourly, setHourlyChecks } from './hourly-entry-points';
 
 declare const global: Record<string, unknown>;
 
@@ -47,3 +48,7 @@ global.getShipFormData = getShipFormData;
 global.shipOrders = shipOrders;
 global.exportReadyToShip = exportReadyToShip;
 global.detectCarrier = detectCarrier;
+// the hourly dispatcher
+global.runHourly = runHourly;
+global.getHourlyStatus = getHourlyStatus;
+global.setHourlyChecks = setHourlyChecks;

@@ -1,7 +1,7 @@
 /** Adapts Apps Script globals to the app's ports. The only place that reads them. */
 import type { AppsScriptGlobals, PropertiesLike } from '../sheets/apps-script';
 import { Workbook } from '../sheets/workbook';
-import type { KeyValueStore, Mail, Ports } from '../app/ports';
+import type { KeyValueStore, Mail, Ports, Triggers } from '../app/ports';
 
 export function globals(): AppsScriptGlobals {
   return { SpreadsheetApp, LockService, PropertiesService, CacheService, Session, Utilities, HtmlService, ScriptApp };
@@ -22,6 +22,18 @@ function mailPort(): Mail | undefined {
   return {
     remainingQuota: () => MailApp.getRemainingDailyQuota(),
     send: (m) => MailApp.sendEmail({ to: m.to, subject: m.subject, body: m.body, htmlBody: m.htmlBody, name: m.name }),
+  };
+}
+
+/** This user's time-driven triggers of this document. */
+function triggersPort(g: AppsScriptGlobals, spreadsheet: ReturnType<AppsScriptGlobals['SpreadsheetApp']['getActiveSpreadsheet']>): Triggers {
+  const mine = (handler: string) => g.ScriptApp.getUserTriggers(spreadsheet).filter((tr) => tr.getHandlerFunction() === handler);
+  return {
+    mine: (handler) => mine(handler).map((tr) => tr.getUniqueId()),
+    createHourly: (handler) => g.ScriptApp.newTrigger(handler).timeBased().everyHours(1).create().getUniqueId(),
+    remove: (id) => {
+      for (const tr of g.ScriptApp.getUserTriggers(spreadsheet)) if (tr.getUniqueId() === id) g.ScriptApp.deleteTrigger(tr);
+    },
   };
 }
 
@@ -57,5 +69,7 @@ export function buildPorts(g: AppsScriptGlobals = globals()): Ports {
       locale: () => g.Session.getActiveUserLocale(),
     },
     mail: mailPort(),
+    triggers: triggersPort(g, spreadsheet),
+    userProps: keyValue(g.PropertiesService.getUserProperties()),
   };
 }

@@ -92,6 +92,14 @@ describe('every entry point through the bundle', () => {
     expect(shipped.value.shipments[0]).toMatchObject({ carrier: 'UPS', units: 2, cost: 3 });
     expect(emu.mail.at(-1)?.subject).toContain('#1');
 
+    // the hourly dispatcher
+    expect(call('setHourlyChecks', [{ on: true }]).value.mine).toBe(true);
+    expect(call('getHourlyStatus').value.on).toBe(true);
+    expect(emu.triggers).toHaveLength(1);
+    emu.clock.advance(3600 * 1000);
+    expect(emu.fireDueTriggers(sb)).toHaveLength(1);
+    called.add('runHourly');
+
     for (const fn of ['menuReceive', 'menuCheckStock', 'menuSettings', 'menuHelp']) call(fn);
     expect(emu.ui.sidebars.length).toBe(4);
 

@@ -5,6 +5,7 @@
 import { Emulator, type EmulatorOptions, type RunOptions } from '../../tools/emulator/index';
 import * as coreApi from '../../src/gas/entry-points';
 import * as orderApi from '../../src/gas/order-entry-points';
+import * as hourlyApi from '../../src/gas/hourly-entry-points';
 import { onOpen } from '../../src/gas/menu';
 import { readTable, tableSheet } from '../../tools/tables';
 import type { TableId } from '../../src/sheets/schema';
@@ -13,7 +14,7 @@ import type { Movement, StockLevel } from '../../src/domain/types';
 import type { RpcResult } from '../../src/domain/result';
 import { toMinor } from '../../src/domain/money';
 
-export const api = { ...coreApi, ...orderApi };
+export const api = { ...coreApi, ...orderApi, ...hourlyApi };
 export { onOpen };
 
 export class Sheet {
