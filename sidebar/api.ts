@@ -7,8 +7,10 @@
 import type { RpcResult, Change, RpcError } from '../src/domain/result';
 import type { NormalizedLine, ReceivePayload } from '../src/domain/receive';
 import type { Language } from '../src/domain/i18n';
+import type { DailyLoopApi } from './api-daily';
 
 export type { RpcResult, Change, RpcError, Language };
+export type * from './api-daily';
 
 /** Strings of a form: the catalogue entries field.*, err.*, error.*, form.*, kind.*, state.* */
 export type Strings = Record<string, string>;
@@ -118,7 +120,7 @@ export interface HelpValue {
 }
 
 /** Server function name -> [arguments, value]. */
-export interface ServerApi {
+export interface ServerApi extends DailyLoopApi {
   getUiStrings: [[], UiStrings];
   getReceiveFormData: [[], ReceiveFormData];
   receive: [[ReceiveRequest], ReceiveValue];

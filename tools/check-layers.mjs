@@ -17,7 +17,7 @@ const ALLOWED = {
   gas: ['gas', 'app', 'sheets', 'domain'],
   sidebar: ['sidebar', 'domain'],
 };
-const GLOBALS = /\b(SpreadsheetApp|LockService|PropertiesService|CacheService|Session|Utilities|HtmlService|ScriptApp|UrlFetchApp|MailApp|Logger|DriveApp|GmailApp|google\.script)\s*\./;
+const GLOBALS = /(?<![.\w])(SpreadsheetApp|LockService|PropertiesService|CacheService|Session|Utilities|HtmlService|ScriptApp|UrlFetchApp|MailApp|Logger|DriveApp|GmailApp|Charts|google\.script)\s*\./;
 
 export function layerOf(path) {
   const p = path.split(sep).join('/');

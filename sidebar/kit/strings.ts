@@ -7,7 +7,7 @@ import type { MessageKey } from '../../src/domain/i18n';
 import type { RpcError, Strings } from '../api';
 
 /** The catalogue prefixes getReceiveFormData and getUiStrings send to forms. */
-export type UiKey = Extract<MessageKey, `form.${string}` | `field.${string}` | `err.${string}` | `error.${string}` | `kind.${string}` | `state.${string}`>;
+export type UiKey = Extract<MessageKey, `form.${string}` | `field.${string}` | `err.${string}` | `error.${string}` | `kind.${string}` | `state.${string}` | `channel.${string}`>;
 export type Params = Record<string, string | number>;
 export type T = (key: UiKey, params?: Params) => string;
 

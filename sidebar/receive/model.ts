@@ -10,6 +10,7 @@ import { parseDecimal } from '../../src/domain/quantity';
 import { normalizeBin, skuKey } from '../../src/domain/text';
 import { defaultLot } from '../../src/domain/receive';
 import { fromMinor, lineValueMinor } from '../../src/domain/money';
+import { newRequestId as makeRequestId } from '../kit/submission';
 
 export interface LineDraft {
   /** the code as entered (a SKU or a barcode); the SKU of a new item */
@@ -23,24 +24,7 @@ export interface LineDraft {
   expiry: string;
 }
 
-/** Exact lookup, as the server does it: SKU (any case) first, then a barcode owned by one item. */
-export function findItem(items: readonly FormItem[], code: string): FormItem | null {
-  const key = skuKey(code);
-  if (!key) return null;
-  const bySku = items.find((i) => skuKey(i.sku) === key);
-  if (bySku) return bySku;
-  const byBarcode = items.filter((i) => i.barcode && i.barcode === code.trim());
-  return byBarcode.length === 1 ? byBarcode[0] : null;
-}
-
-/** Suggestions for what is typed: SKUs starting with it first, then SKU, name or barcode containing it. */
-export function suggestItems(items: readonly FormItem[], query: string, max = 8): FormItem[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [];
-  const starts = items.filter((i) => i.sku.toLowerCase().startsWith(q) || i.barcode.startsWith(q));
-  const contains = items.filter((i) => !starts.includes(i) && (i.sku.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)));
-  return starts.concat(contains).slice(0, max);
-}
+export { findItem, suggestItems } from '../kit/items';
 
 export function suggestBins(bins: readonly string[], query: string, max = 8): string[] {
   const q = normalizeBin(query);
@@ -112,7 +96,5 @@ export function preview(lines: readonly LineDraft[], data: Pick<ReceiveFormData,
 
 /** A request id is made once per submission and kept for its retries (DESIGN section 4). */
 export function newRequestId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return 'rcv-' + Date.now().toString(36) + '-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return makeRequestId('rcv');
 }

@@ -1,17 +1,19 @@
 /**
  * Settings sidebar: language, currency and default bin. The server validates (the same
  * codes as every form) and the errors land at their fields; after a language change the
- * form reloads its strings and speaks the new language at once.
+ * form reloads its strings and speaks the new language at once. Below, the hourly checks
+ * switch (settings/hourly.ts).
  */
-import type { SettingsValue, UiStrings } from '../api';
+import type { HourlyStatus, SettingsValue, UiStrings } from '../api';
 import { call } from '../rpc';
 import { fill, h } from '../kit/dom';
 import { placeErrors } from '../kit/errors';
 import { selectField, textField } from '../kit/fields';
 import { load, page, showErrors, useStrings, type Page } from '../kit/page';
 import { problemText, translator, type UiKey } from '../kit/strings';
+import { hourlySection } from './hourly';
 
-function settingsForm(p: Page, ui: UiStrings, current: SettingsValue): void {
+function settingsForm(p: Page, ui: UiStrings, current: SettingsValue, hourlyStatus: HourlyStatus): void {
   const t = translator(ui.strings);
   useStrings(t);
   document.documentElement.lang = ui.language;
@@ -41,12 +43,15 @@ function settingsForm(p: Page, ui: UiStrings, current: SettingsValue): void {
       return;
     }
     let strings = ui;
+    let hourlyNow = hourly.status();
     if (r.value.effectiveLanguage !== ui.language) {
-      const again = await call('getUiStrings');
+      // the hourly status is a sentence from the server: ask for it in the new language too
+      const [again, status] = await Promise.all([call('getUiStrings'), call('getHourlyStatus')]);
       if (again.ok) strings = again.value;
+      if (status.ok) hourlyNow = status.value;
     }
     fill(p.body);
-    settingsForm(p, strings, r.value);
+    settingsForm(p, strings, r.value, hourlyNow);
     const tt = translator(strings.strings);
     p.messages.show('success', tt('form.settings.saved'), strings.language !== ui.language ? [tt('form.settings.menuNote')] : []);
   }
@@ -60,18 +65,20 @@ function settingsForm(p: Page, ui: UiStrings, current: SettingsValue): void {
   }, language.root, currency.root, defaultBin.root, valuation,
   // a submit button: Enter in any field saves too
   h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'action', 'data-action': 'save' }, t('form.settings.save'))));
-  p.body.append(form);
+  const hourly = hourlySection(p, t, ui.language, hourlyStatus);
+  p.body.append(form, hourly.root);
 }
 
 async function main(): Promise<void> {
   const p = page('settings');
   const both = await load(p, async () => {
-    const [ui, settings] = await Promise.all([call('getUiStrings'), call('getSettings')]);
+    const [ui, settings, hourly] = await Promise.all([call('getUiStrings'), call('getSettings'), call('getHourlyStatus')]);
     if (!ui.ok) return ui;
     if (!settings.ok) return settings;
-    return { ok: true as const, value: { ui: ui.value, settings: settings.value }, changes: [] };
+    if (!hourly.ok) return hourly;
+    return { ok: true as const, value: { ui: ui.value, settings: settings.value, hourly: hourly.value }, changes: [] };
   });
-  if (both) settingsForm(p, both.ui, both.settings);
+  if (both) settingsForm(p, both.ui, both.settings, both.hourly);
 }
 
 void main();

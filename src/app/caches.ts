@@ -82,6 +82,18 @@ export class Caches {
     return result;
   }
 
+  /** Stamp alerted_at on the summaries of the SKUs a digest reported. */
+  stampAlerted(when: Map<string, number>, now: number): void {
+    const updates: { row: number; value: StockSummary }[] = [];
+    for (const [k, at] of when) {
+      const cached = this.summaries.get(k);
+      if (!cached || cached.row === null) continue;
+      cached.value = { ...cached.value, alertedAt: at };
+      updates.push({ row: cached.row, value: cached.value });
+    }
+    this.wb.summary().write(updates, [], now);
+  }
+
   /**
    * Recompute the summaries of some SKUs from their levels and write them. `reserved` gives
    * the SKUs' reserved quantities, summed from the order lines by the caller (absolute, so a
@@ -91,7 +103,14 @@ export class Caches {
   refreshSummaries(
     skus: Set<string>,
     now: number,
-    opts: { batch?: readonly Movement[]; currency?: string; reserved?: Map<string, number> } = {},
+    opts: {
+      batch?: readonly Movement[];
+      currency?: string;
+      reserved?: Map<string, number>;
+      incoming?: Map<string, number>;
+      /** computed reorder points (replenishment rebuild); absent SKUs keep the one they had */
+      reorderPoints?: Map<string, number | null>;
+    } = {},
   ): void {
     if (skus.size === 0) return;
     const index = new ItemIndex(this.items);
@@ -110,8 +129,8 @@ export class Caches {
       const next = summarize({
         item: index.bySku(k), sku: levels[0]?.sku ?? cached?.value.sku ?? k, levels,
         reserved: opts.reserved?.get(k) ?? cached?.value.reserved ?? 0,
-        // Purchase orders arrive with the replenishment issue; until then nothing is incoming.
-        incoming: cached?.value.incoming ?? 0,
+        incoming: opts.incoming?.get(k) ?? cached?.value.incoming ?? 0,
+        computedReorderPoint: opts.reorderPoints?.has(k) ? opts.reorderPoints.get(k) : cached?.value.reorderPoint ?? null,
         previousAlertedAt: cached?.value.alertedAt ?? null,
         avgUnitCost: averageAfterBatch(end, batch, cached?.value.avgUnitCost ?? null, opts.currency ?? this.wb.currency()),
       });

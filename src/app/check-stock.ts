@@ -37,7 +37,7 @@ export interface CheckValue {
   token: string;
 }
 
-function readLedger(wb: Workbook, toRow: number): Movement[] {
+export function readLedger(wb: Workbook, toRow: number): Movement[] {
   const ledger = wb.ledger();
   const out: Movement[] = [];
   for (let from = FIRST_ROW; from <= toRow; from += LEDGER_CHUNK) {

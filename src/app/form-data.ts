@@ -15,11 +15,11 @@ export interface ReceiveFormData {
   strings: Record<string, string>;
 }
 
-/** The strings a form shows: field labels, error texts and the form's own keys. */
+/** The strings a form shows: field labels, error texts, the form's own keys, and the names of sales channels. */
 export function formStrings(lang: Language): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(CATALOGUES[lang])) {
-    if (/^(field|err|error|form|kind|state)\./.test(k)) out[k] = v;
+    if (/^(field|err|error|form|kind|state|channel)\./.test(k)) out[k] = v;
   }
   return out;
 }

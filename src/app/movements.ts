@@ -8,6 +8,7 @@ import { applyToTotals, takeValueMinor, type SkuTotals } from '../domain/valuati
 import { skuKey } from '../domain/text';
 import { keyOf } from '../domain/projection';
 import { ProblemError, problem } from '../domain/result';
+import { minorDigits } from '../domain/money';
 import type { Caches } from './caches';
 
 export type Draft = Omit<Movement, 'movementId'>;
@@ -32,12 +33,15 @@ export interface Ref {
   refId?: string;
   externalRef?: string;
   note?: string;
+  /** the movement this row reverses or refers to for its cost (a return's ship row, a reversal's row) */
+  reverses?: string;
 }
 
 export class RowBuilder {
   readonly rows: Draft[] = [];
   private readonly totals = new Map<string, SkuTotals>();
   private readonly pending = new Map<string, number>();
+  private readonly pendingValue = new Map<string, number>();
 
   constructor(private readonly caches: Caches, private readonly ctx: RowContext) {}
 
@@ -52,11 +56,12 @@ export class RowBuilder {
     const row: Draft = {
       requestId: this.ctx.requestId, time: this.ctx.time, user: this.ctx.user, type, sku: at.sku, bin: at.bin, state: at.state,
       lot: at.lot, expiry: at.expiry, qty, unitCost, valueMinor, refType: ref.refType ?? '', refId: ref.refId ?? '',
-      externalRef: ref.externalRef ?? '', note: ref.note ?? '', reverses: '',
+      externalRef: ref.externalRef ?? '', note: ref.note ?? '', reverses: ref.reverses ?? '',
     };
     this.rows.push(row);
     const key = keyOf(at);
     this.pending.set(key, (this.pending.get(key) ?? 0) + qty);
+    this.pendingValue.set(key, (this.pendingValue.get(key) ?? 0) + valueMinor);
     this.totals.set(skuKey(at.sku), applyToTotals(this.totalsOf(at.sku), row, this.ctx.currency));
   }
 
@@ -91,5 +96,37 @@ export class RowBuilder {
     const value = takeValueMinor(t, qty, this.ctx.currency);
     this.push(type, from, -qty, -value, t.avgUnitCost, ref);
     return value;
+  }
+
+  /** The SKU's running totals (quantity, value, average), counting the rows built so far. */
+  skuTotals(sku: string): SkuTotals {
+    return this.totalsOf(sku);
+  }
+
+  /** Value (minor units) at a place now, counting the rows built so far. */
+  valueAt(at: Omit<Place, 'expiry'>): number {
+    const key = keyOf(at);
+    return (this.caches.levels.get(key)?.value.valueMinor ?? 0) + (this.pendingValue.get(key) ?? 0);
+  }
+
+  /**
+   * Stock changes bin or state at the value it holds at its place: pro rata, all of it when
+   * the place empties, so a place without stock keeps no value (a returned unit moved on
+   * takes the cost it came back with). The SKU's total does not change.
+   */
+  transfer(type: MovementType, from: Place, to: Place, qty: number, ref: Ref = {}, line?: number): number {
+    this.ensure(from, qty, line);
+    const have = this.available(from);
+    const held = this.valueAt(from);
+    const value = qty >= have ? held : Math.max(0, Math.min(held, Math.round((held * qty) / have)));
+    const unit = qty > 0 ? Number((value / Math.pow(10, minorDigits(this.ctx.currency)) / qty).toFixed(6)) : null;
+    this.push(type, from, -qty, -value, unit, ref);
+    this.push(type, to, qty, value, unit, ref);
+    return value;
+  }
+
+  /** Stock comes in at a given value (a return, a count gain, a reversal). */
+  inbound(type: MovementType, at: Place, qty: number, valueMinor: number, unitCost: number | null, ref: Ref = {}): void {
+    this.push(type, at, qty, valueMinor, unitCost, ref);
   }
 }

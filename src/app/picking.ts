@@ -192,6 +192,22 @@ export function buildPickList(ports: Ports, payload: PickListPayload, t: Transla
   });
 }
 
+/**
+ * The pick lists still open (built, not confirmed), newest first, so the Pick list form can
+ * take up a list printed earlier: the walk, the totes and the picked quantities to confirm.
+ */
+export function getOpenPickLists(ports: Ports): Outcome<{ lists: (PickListValue & { createdAt: string })[] }> {
+  const byId = new Map<string, PickListRow[]>();
+  for (const { value: r } of ports.workbook.pickLists().readAll()) {
+    if (r.status === 'open') byId.set(r.pickListId, [...(byId.get(r.pickListId) ?? []), r]);
+  }
+  const lists = Array.from(byId, ([id, rows]) => ({
+    ...listValue(id, rows.sort((a, b) => a.seq - b.seq), false),
+    createdAt: rows[0].createdAt === null ? '' : new Date(rows[0].createdAt).toISOString(),
+  }));
+  return { value: { lists: lists.sort((a, b) => compareNatural(b.pickListId, a.pickListId)) }, changes: [] };
+}
+
 export interface ConfirmPickPayload {
   requestId?: unknown;
   pickListId?: unknown;
@@ -229,7 +245,9 @@ export function confirmPick(ports: Ports, payload: ConfirmPickPayload, t: Transl
     if (result.problems.length) {
       throw new ProblemError(result.problems.map((p) => {
         const w = walk.find((x) => x.seq === p.seq);
-        return problem(p.code, 'picked', p.seq, { value: p.seq, planned: w?.qty ?? 0 });
+        // "value" names the line, except for a quantity that is not a number: then it is what was typed
+        const typed = p.code === 'invalid_number' ? String(picked.find((x) => x.seq === p.seq)?.picked ?? '') : p.seq;
+        return problem(p.code, 'picked', p.seq, { value: typed, planned: w?.qty ?? 0 });
       }));
     }
 

@@ -46,6 +46,26 @@ export interface Triggers {
   remove(id: string): void;
 }
 
+export interface HttpRequest {
+  url: string;
+  method: 'get' | 'post';
+  headers: Record<string, string>;
+  payload?: string;
+  contentType?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** UrlFetchApp: requests sent in parallel, HTTP errors returned, never thrown. */
+export interface Http {
+  fetchAll(requests: HttpRequest[]): HttpResponse[];
+  sleep(ms: number): void;
+}
+
 export interface Ports {
   workbook: Workbook;
   clock: Clock;
@@ -56,6 +76,7 @@ export interface Ports {
   /** absent where the mail service is not available (tests of other use cases) */
   mail?: Mail;
   triggers?: Triggers;
+  http?: Http;
   /** the user's own properties (the trigger owner's notes about runs it could not log) */
   userProps?: KeyValueStore;
 }

@@ -7,6 +7,7 @@ import type { Translator } from '../domain/i18n';
 import type { Ports } from './ports';
 import type { Outcome } from './rpc';
 import { withWrite } from './write';
+import { applyPoReceipt, checkPoForReceipt } from './purchasing';
 
 export interface ReceiveValue {
   replayed: boolean;
@@ -19,6 +20,7 @@ export function receive(ports: Ports, payload: ReceivePayload, t: Translator): O
   const shape = checkReceiveShape(payload ?? {});
   if (shape.length) throw new ProblemError(shape);
   const requestId = cleanText(payload.requestId);
+  const poId = cleanText(payload.poId);
 
   return withWrite(ports, (session) => {
     const wb = ports.workbook;
@@ -33,7 +35,11 @@ export function receive(ports: Ports, payload: ReceivePayload, t: Translator): O
 
     if (prior.length) {
       const before = linesFromMovements(prior);
-      if (!planned.plan || !sameLines(planned.plan.lines, before)) throw new ProblemError([problem('request_reused', 'requestId')]);
+      if (!planned.plan || !sameLines(planned.plan.lines, before) || (prior[0].refType === 'po' ? prior[0].refId : '') !== poId) {
+        throw new ProblemError([problem('request_reused', 'requestId')]);
+      }
+      // A retry after a cut-off also finishes the purchase order's update (idempotent).
+      if (poId) applyPoReceipt(session, poId, t);
       return {
         value: { replayed: true, movementIds: prior.map((m) => m.movementId), itemsCreated: [], lines: before },
         changes: [{ kind: 'replayed', message: t('change.replayed') }],
@@ -41,6 +47,10 @@ export function receive(ports: Ports, payload: ReceivePayload, t: Translator): O
     }
     if (!planned.plan) throw new ProblemError(planned.problems);
     const plan = planned.plan;
+    if (poId) {
+      const poProblems = checkPoForReceipt(session, poId, plan.lines.map((l) => l.sku), t);
+      if (poProblems.length) throw new ProblemError(poProblems);
+    }
 
     // The table the request creates comes first, then the ledger, then the caches.
     const created = plan.newItems.filter((n) => !caches.items.some((i) => i.sku.toUpperCase() === n.sku.toUpperCase()));
@@ -53,6 +63,7 @@ export function receive(ports: Ports, payload: ReceivePayload, t: Translator): O
       user: ports.identity.email() || 'unknown',
       time: now,
       currency: wb.currency(),
+      poId: poId || undefined,
     }, movementId);
     const { movements, effects } = session.post(rows);
 
@@ -71,6 +82,7 @@ export function receive(ports: Ports, payload: ReceivePayload, t: Translator): O
         });
       }
     }
+    if (poId) changes.push(...applyPoReceipt(session, poId, t));
     return {
       value: { replayed: false, movementIds: movements.map((m) => m.movementId), itemsCreated: created.map((i) => i.sku), lines: plan.lines },
       changes,

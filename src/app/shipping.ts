@@ -205,7 +205,9 @@ export function shipOrders(ports: Ports, payload: ShipPayload, t: Translator): O
         })),
         problems: rowProblems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => {
           const e = localize(tr, p);
-          return { row: p.line ?? 0, code: p.code, field: p.field, message: tr('ship.problem', { row: p.line ?? 0, problem: e.message }) };
+          // a problem with a field and a line already reads "Line 2, order: ..."; say the line only once
+          const message = p.field && p.line !== undefined ? e.message : tr('ship.problem', { row: p.line ?? 0, problem: e.message });
+          return { row: p.line ?? 0, code: p.code, field: p.field, message };
         }),
       },
       changes,

@@ -59,6 +59,8 @@ export interface SummaryInputs {
   incoming: number;
   previousAlertedAt: number | null;
   avgUnitCost: number | null;
+  /** the reorder point computed by the replenishment rebuild; an Items value wins */
+  computedReorderPoint?: number | null;
 }
 
 export function statusOf(active: boolean, availableToSell: number, inventoryPosition: number, reorderPoint: number | null): StockStatus {
@@ -83,7 +85,7 @@ export function summarize(input: SummaryInputs): StockSummary {
   }
   const availableToSell = clean(inAvailableState - input.reserved);
   const inventoryPosition = clean(availableToSell + input.incoming);
-  const reorderPoint = input.item?.reorderPoint ?? null;
+  const reorderPoint = input.item?.reorderPoint ?? input.computedReorderPoint ?? null;
   const status = statusOf(input.item?.active ?? true, availableToSell, inventoryPosition, reorderPoint);
   // alerted_at is kept while the item stays low or out, and cleared when it recovers, so
   // each crossing of the threshold alerts once (DESIGN section 5).

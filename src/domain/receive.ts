@@ -38,6 +38,8 @@ export interface ReceiveLineInput {
 
 export interface ReceivePayload {
   requestId?: unknown;
+  /** a purchase order received against (partial receipts allowed) */
+  poId?: unknown;
   supplierRef?: unknown;
   note?: unknown;
   lines?: unknown;
@@ -258,7 +260,7 @@ function sameItem(a: Item, b: Item): boolean {
 }
 
 /** Ledger rows for a plan; ids are given by the caller (under the lock). */
-export function receiptMovements(plan: ReceivePlan, firstNumber: number, ctx: { user: string; time: number; currency: string }, id: (n: number) => string): Movement[] {
+export function receiptMovements(plan: ReceivePlan, firstNumber: number, ctx: { user: string; time: number; currency: string; poId?: string }, id: (n: number) => string): Movement[] {
   return plan.lines.map((l, i) => ({
     movementId: id(firstNumber + i),
     requestId: plan.requestId,
@@ -273,8 +275,8 @@ export function receiptMovements(plan: ReceivePlan, firstNumber: number, ctx: { 
     qty: l.qty,
     unitCost: l.unitCost,
     valueMinor: lineValueMinor(l.qty, l.unitCost, ctx.currency),
-    refType: '',
-    refId: '',
+    refType: ctx.poId ? 'po' : '',
+    refId: ctx.poId ?? '',
     externalRef: l.externalRef,
     note: l.note,
     reverses: '',

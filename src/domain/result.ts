@@ -13,6 +13,13 @@ export const ERROR_CODES = [
   'order_exists', 'unknown_order', 'on_pick_list', 'nothing_to_cancel', 'nothing_to_pick', 'unknown_pick_list',
   'pick_list_closed', 'over_pick', 'unknown_line', 'nothing_to_pack', 'nothing_to_ship', 'not_packaging',
   'insufficient_stock', 'tracking_required', 'import_empty', 'missing_line', 'duplicate_line',
+  // purchase orders
+  'unknown_po', 'po_status', 'nothing_to_order', 'po_line_unknown',
+  // returns, counts, moves, write-offs, voids, explain
+  'unknown_return', 'over_return', 'nothing_to_return', 'over_inspect', 'disposition_not_allowed', 'unknown_receipt',
+  'move_not_allowed', 'state_not_allowed', 'same_place', 'unknown_movement', 'already_voided', 'void_reversal',
+  'void_order_movement', 'nothing_expiring', 'unknown_count', 'count_closed', 'count_stale', 'count_recount',
+  'nothing_to_count', 'abc_unavailable', 'not_stock_cell',
   // request
   'request_reused', 'invalid_token',
   // workbook state

@@ -17,11 +17,16 @@ export const CHANNELS = ['manual', 'shopify', 'woocommerce', 'etsy', 'amazon', '
 export type Channel = (typeof CHANNELS)[number];
 
 /** Status of one order line, from the stock's point of view. */
-export const ORDER_LINE_STATUSES = ['open', 'picking', 'picked', 'packed', 'shipped', 'cancelled'] as const;
+export const ORDER_LINE_STATUSES = ['open', 'picking', 'picked', 'packed', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderLineStatus = (typeof ORDER_LINE_STATUSES)[number];
 
 export const PICK_LIST_STATUSES = ['open', 'confirmed', 'cancelled'] as const;
 export type PickListStatus = (typeof PICK_LIST_STATUSES)[number];
+
+export const PO_STATUSES = ['draft', 'sent', 'confirmed', 'received', 'cancelled'] as const;
+export type PoStatus = (typeof PO_STATUSES)[number];
+
+export const VALUE_SOURCES = ['items', 'computed', 'missing'] as const;
 
 export const LOG_LEVELS = ['info', 'warning', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -139,4 +144,8 @@ export interface OrderLine {
   requestId: string;
   createdAt: number | null;
   problem: string;
+  /** units taken back by returns (sum of the line's Returns rows) */
+  qtyReturned?: number;
+  /** refunds of the order's credit notes, minor units: on the order's first line only */
+  refundTotal?: number | null;
 }

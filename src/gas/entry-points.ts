@@ -80,7 +80,7 @@ export function menuSetup(): void {
   globals().SpreadsheetApp.getUi().alert(text);
 }
 
-function openForm(file: FormFile, titleKey: 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help'): void {
+function openForm(file: FormFile, titleKey: 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help' | 'menu.orders' | 'menu.pick' | 'menu.pack' | 'menu.ship'): void {
   showForm(translator(languageOf(buildPorts())), file, titleKey);
 }
 
@@ -95,4 +95,16 @@ export function menuSettings(): void {
 }
 export function menuHelp(): void {
   openForm('help', 'menu.help');
+}
+export function menuOrders(): void {
+  openForm('orders', 'menu.orders');
+}
+export function menuPick(): void {
+  openForm('pick', 'menu.pick');
+}
+export function menuPack(): void {
+  openForm('pack', 'menu.pack');
+}
+export function menuShip(): void {
+  openForm('ship', 'menu.ship');
 }

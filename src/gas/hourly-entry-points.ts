@@ -2,7 +2,11 @@
 import { translator } from '../domain/i18n';
 import type { RpcResult } from '../domain/result';
 import { languageOf } from '../app/context';
-import { getHourlyStatus as statusUseCase, runHourly as runUseCase, setHourlyChecks as setUseCase, type HourlyRunValue, type HourlyStatus } from '../app/hourly';
+import { HOURLY_BUDGET_MS, getHourlyStatus as statusUseCase, runHourly as runUseCase, setHourlyChecks as setUseCase, type HourlyRunValue, type HourlyStatus } from '../app/hourly';
+import {
+  getTrackingSettings as trackingSettingsUseCase, refreshTrackingNow as refreshNowUseCase, saveTrackingKey as saveKeyUseCase,
+  testTrackingConnection as testUseCase, type RefreshValue, type TrackingSettingsValue,
+} from '../app/tracking';
 import { HOURLY_TASKS } from '../app/hourly-tasks';
 import { buildPorts, globals } from './ports';
 import { rpc } from './entry-points';
@@ -40,4 +44,28 @@ export function runHourly(): HourlyRunValue | null {
     console.error(e instanceof Error ? e.stack ?? e.message : String(e));
     throw e;
   }
+}
+
+export function getTrackingSettings(): RpcResult<TrackingSettingsValue> {
+  return rpc((ports) => trackingSettingsUseCase(ports));
+}
+
+/** Writes a provider's API key to document properties; the answer shows it masked. */
+export function saveTrackingKey(payload: { provider: string; apiKey: string }): RpcResult<TrackingSettingsValue> {
+  return rpc((ports, t) => saveKeyUseCase(ports, payload, t()));
+}
+
+export function testTrackingConnection(payload: { provider: string; apiKey?: string }): RpcResult<{ ok: boolean; message: string }> {
+  return rpc((ports, t) => testUseCase(ports, payload, t()));
+}
+
+export function refreshTrackingNow(): RpcResult<RefreshValue> {
+  return rpc((ports, t) => refreshNowUseCase(ports, t(), HOURLY_BUDGET_MS));
+}
+
+/** Menu "Refresh tracking now": runs the refresh and says what it did. */
+export function menuRefreshTracking(): void {
+  const result = refreshTrackingNow();
+  const text = result.ok ? result.changes.map((c) => c.message).join('\n') : result.errors.map((e) => e.message).join('\n');
+  globals().SpreadsheetApp.getActiveSpreadsheet().toast(text);
 }

@@ -6,14 +6,22 @@
  */
 import { onInstall, onOpen } from './menu';
 import {
-  checkStock, getHelp, getReceiveFormData, getSettings, getUiStrings, menuCheckStock, menuHelp, menuReceive, menuSettings, menuSetup,
-  receive, repairStock, saveSettings, setupSheet,
+  checkStock, getHelp, getReceiveFormData, getSettings, getUiStrings, menuCheckStock, menuHelp, menuOrders, menuPack, menuPick, menuReceive,
+  menuSettings, menuSetup, menuShip, receive, repairStock, saveSettings, setupSheet,
 } from './entry-points';
 import {
-  addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getPackFormData, getShipFormData, importOrders,
-  packOrder, shipOrders,
+  addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getImportMapping, getOpenPickLists, getPackFormData,
+  getShipFormData, importOrders, packOrder, saveImportMapping, shipOrders,
 } from './order-entry-points';
-import { getHourlyStatus, runHourly, setHourlyChecks } from './hourly-entry-points';
+import {
+  getHourlyStatus, getTrackingSettings, menuRefreshTracking, refreshTrackingNow, runHourly, saveTrackingKey, setHourlyChecks,
+  testTrackingConnection,
+} from './hourly-entry-points';
+import { createPurchaseOrders, getPurchaseOrders, rebuildReplenishment, rebuildReports, updatePurchaseOrder } from './purchase-entry-points';
+import {
+  createCountSheet, createReturn, explainSelection, explainStock, expiryAction, findReturnable, getExpiring, inspectReturn, moveStock,
+  recordCreditNote, submitCount, voidMovement, writeOff,
+} from './returns-entry-points';
 
 declare const global: Record<string, unknown>;
 
@@ -26,6 +34,10 @@ global.menuReceive = menuReceive;
 global.menuCheckStock = menuCheckStock;
 global.menuSettings = menuSettings;
 global.menuHelp = menuHelp;
+global.menuOrders = menuOrders;
+global.menuPick = menuPick;
+global.menuPack = menuPack;
+global.menuShip = menuShip;
 // sidebar RPCs
 global.setupSheet = setupSheet;
 global.getReceiveFormData = getReceiveFormData;
@@ -39,9 +51,12 @@ global.getHelp = getHelp;
 // daily loop: orders, pick lists, packing, shipping
 global.addOrder = addOrder;
 global.importOrders = importOrders;
+global.getImportMapping = getImportMapping;
+global.saveImportMapping = saveImportMapping;
 global.cancelOrder = cancelOrder;
 global.buildPickList = buildPickList;
 global.confirmPick = confirmPick;
+global.getOpenPickLists = getOpenPickLists;
 global.getPackFormData = getPackFormData;
 global.packOrder = packOrder;
 global.getShipFormData = getShipFormData;
@@ -52,3 +67,30 @@ global.detectCarrier = detectCarrier;
 global.runHourly = runHourly;
 global.getHourlyStatus = getHourlyStatus;
 global.setHourlyChecks = setHourlyChecks;
+// replenishment and purchase orders
+global.getPurchaseOrders = getPurchaseOrders;
+global.createPurchaseOrders = createPurchaseOrders;
+global.updatePurchaseOrder = updatePurchaseOrder;
+global.rebuildReplenishment = rebuildReplenishment;
+// carrier tracking
+global.getTrackingSettings = getTrackingSettings;
+global.saveTrackingKey = saveTrackingKey;
+global.testTrackingConnection = testTrackingConnection;
+global.refreshTrackingNow = refreshTrackingNow;
+global.menuRefreshTracking = menuRefreshTracking;
+// reports and dashboard
+global.rebuildReports = rebuildReports;
+// returns, counts, adjustments, explain
+global.findReturnable = findReturnable;
+global.createReturn = createReturn;
+global.inspectReturn = inspectReturn;
+global.recordCreditNote = recordCreditNote;
+global.writeOff = writeOff;
+global.getExpiring = getExpiring;
+global.expiryAction = expiryAction;
+global.createCountSheet = createCountSheet;
+global.submitCount = submitCount;
+global.moveStock = moveStock;
+global.voidMovement = voidMovement;
+global.explainStock = explainStock;
+global.explainSelection = explainSelection;

@@ -6,11 +6,16 @@ import { resolveLanguage, translator, type Language, type MessageKey, type Trans
 import { LANGUAGE_PROPERTY } from '../app/context';
 import { globals } from './ports';
 
-export const MENU: { key: MessageKey; fn: string }[] = [
+/** The add-on menu in order; `separatorBefore` starts a group (set-up | daily loop | stock | settings). */
+export const MENU: { key: MessageKey; fn: string; separatorBefore?: true }[] = [
   { key: 'menu.setup', fn: 'menuSetup' },
-  { key: 'menu.receive', fn: 'menuReceive' },
+  { key: 'menu.orders', fn: 'menuOrders', separatorBefore: true },
+  { key: 'menu.pick', fn: 'menuPick' },
+  { key: 'menu.pack', fn: 'menuPack' },
+  { key: 'menu.ship', fn: 'menuShip' },
+  { key: 'menu.receive', fn: 'menuReceive', separatorBefore: true },
   { key: 'menu.checkStock', fn: 'menuCheckStock' },
-  { key: 'menu.settings', fn: 'menuSettings' },
+  { key: 'menu.settings', fn: 'menuSettings', separatorBefore: true },
   { key: 'menu.help', fn: 'menuHelp' },
 ];
 
@@ -34,10 +39,10 @@ function menuLanguage(e: OpenEvent | undefined): Language {
 export function onOpen(e?: OpenEvent): void {
   const t = translator(menuLanguage(e));
   const menu = globals().SpreadsheetApp.getUi().createAddonMenu();
-  MENU.forEach((m, i) => {
-    if (i === 1 || i === 3) menu.addSeparator();
+  for (const m of MENU) {
+    if (m.separatorBefore) menu.addSeparator();
     menu.addItem(t(m.key), m.fn);
-  });
+  }
   menu.addToUi();
 }
 
@@ -46,7 +51,7 @@ export function onInstall(e?: OpenEvent): void {
 }
 
 /** The sidebars, built from sidebar/<form>/ into dist/<form>.html by tools/build-sidebars.mjs. */
-export type FormFile = 'receive' | 'check-stock' | 'settings' | 'help';
+export type FormFile = 'receive' | 'check-stock' | 'settings' | 'help' | 'orders' | 'pick' | 'pack' | 'ship';
 
 /** Open a form in the sidebar, titled in the user's language (the form loads its own strings). */
 export function showForm(t: Translator, file: FormFile, titleKey: MessageKey): void {

@@ -2,10 +2,11 @@
 import type { RpcResult } from '../domain/result';
 import type { ManualOrderInput } from '../domain/orders/manual';
 import { addOrder as addOrderUseCase, cancelOrder as cancelUseCase, importOrders as importUseCase, type AddOrderValue, type CancelPayload, type ImportPayload, type ImportValue } from '../app/orders';
-import { buildPickList as buildUseCase, confirmPick as confirmUseCase, type ConfirmPickPayload, type ConfirmPickValue, type PickListPayload, type PickListValue } from '../app/picking';
+import { buildPickList as buildUseCase, confirmPick as confirmUseCase, getOpenPickLists as openListsUseCase, type ConfirmPickPayload, type ConfirmPickValue, type PickListPayload, type PickListValue } from '../app/picking';
 import { getPackFormData as packFormUseCase, packOrder as packUseCase, type PackFormValue, type PackPayload, type PackValue } from '../app/packing';
 import { detectCarrierRpc, exportReadyToShip as exportUseCase, getShipFormData as shipFormUseCase, shipOrders as shipUseCase, type ShipFormValue, type ShipPayload, type ShipValue } from '../app/shipping';
 import type { CarrierCandidate } from '../domain/carriers';
+import { getImportMapping as getMappingUseCase, saveImportMapping as saveMappingUseCase, type ImportMappingValue } from '../app/import-mapping';
 import { rpc } from './entry-points';
 
 export function addOrder(payload: ManualOrderInput): RpcResult<AddOrderValue> {
@@ -20,12 +21,25 @@ export function cancelOrder(payload: CancelPayload): RpcResult<{ orderId: string
   return rpc((ports, t) => cancelUseCase(ports, payload, t()));
 }
 
+/** The column mapping remembered for order files in no known format (document properties). */
+export function getImportMapping(): RpcResult<ImportMappingValue> {
+  return rpc((ports) => getMappingUseCase(ports));
+}
+
+export function saveImportMapping(mapping: unknown): RpcResult<ImportMappingValue> {
+  return rpc((ports) => saveMappingUseCase(ports, mapping));
+}
+
 export function buildPickList(payload: PickListPayload): RpcResult<PickListValue> {
   return rpc((ports, t) => buildUseCase(ports, payload, t()));
 }
 
 export function confirmPick(payload: ConfirmPickPayload): RpcResult<ConfirmPickValue> {
   return rpc((ports, t) => confirmUseCase(ports, payload, t()));
+}
+
+export function getOpenPickLists(): RpcResult<{ lists: (PickListValue & { createdAt: string })[] }> {
+  return rpc((ports) => openListsUseCase(ports));
 }
 
 export function getPackFormData(): RpcResult<PackFormValue> {

@@ -1,10 +1,13 @@
 /** Adapts Apps Script globals to the app's ports. The only place that reads them. */
 import type { AppsScriptGlobals, PropertiesLike } from '../sheets/apps-script';
 import { Workbook } from '../sheets/workbook';
-import type { KeyValueStore, Mail, Ports, Triggers } from '../app/ports';
+import type { Http, KeyValueStore, Mail, Ports, Triggers } from '../app/ports';
 
 export function globals(): AppsScriptGlobals {
-  return { SpreadsheetApp, LockService, PropertiesService, CacheService, Session, Utilities, HtmlService, ScriptApp };
+  return {
+    SpreadsheetApp, LockService, PropertiesService, CacheService, Session, Utilities, HtmlService, ScriptApp,
+    UrlFetchApp: typeof UrlFetchApp === 'undefined' ? undefined : UrlFetchApp,
+  };
 }
 
 function keyValue(props: PropertiesLike): KeyValueStore {
@@ -37,6 +40,22 @@ function triggersPort(g: AppsScriptGlobals, spreadsheet: ReturnType<AppsScriptGl
   };
 }
 
+/** UrlFetchApp.fetchAll with muteHttpExceptions: a 429 or a 500 is an answer, not an exception. */
+function httpPort(g: AppsScriptGlobals): Http | undefined {
+  const fetch = g.UrlFetchApp;
+  if (!fetch) return undefined;
+  return {
+    fetchAll: (requests) => fetch.fetchAll(requests.map((r) => ({
+      url: r.url, method: r.method, headers: r.headers, payload: r.payload, contentType: r.contentType, muteHttpExceptions: true,
+    }))).map((res) => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.getAllHeaders() as Record<string, unknown>)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+      return { status: res.getResponseCode(), headers, body: res.getContentText() };
+    }),
+    sleep: (ms) => g.Utilities.sleep(ms),
+  };
+}
+
 export function buildPorts(g: AppsScriptGlobals = globals()): Ports {
   const docProps = g.PropertiesService.getDocumentProperties();
   if (!docProps) throw new Error('This add-on runs inside a spreadsheet: document properties are unavailable here.');
@@ -47,6 +66,9 @@ export function buildPorts(g: AppsScriptGlobals = globals()): Ports {
   if (!lock) throw new Error('The document lock is unavailable outside a spreadsheet.');
   return {
     workbook: new Workbook({
+      chartTypes: typeof Charts === 'undefined' ? undefined : {
+        LINE: Charts.ChartType.LINE, BAR: Charts.ChartType.BAR, PIE: Charts.ChartType.PIE, COLUMN: Charts.ChartType.COLUMN,
+      },
       app: g.SpreadsheetApp,
       spreadsheet,
       props,
@@ -70,6 +92,7 @@ export function buildPorts(g: AppsScriptGlobals = globals()): Ports {
     },
     mail: mailPort(),
     triggers: triggersPort(g, spreadsheet),
+    http: httpPort(g),
     userProps: keyValue(g.PropertiesService.getUserProperties()),
   };
 }

@@ -103,6 +103,18 @@ export interface RangeLike {
   createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
 }
 
+export interface ConditionalFormatRuleLike {
+  getRanges(): RangeLike[];
+}
+
+export interface ConditionalFormatRuleBuilderLike {
+  whenTextEqualTo(text: string): ConditionalFormatRuleBuilderLike;
+  setBackground(color: string | null): ConditionalFormatRuleBuilderLike;
+  setFontColor(color: string | null): ConditionalFormatRuleBuilderLike;
+  setRanges(ranges: RangeLike[]): ConditionalFormatRuleBuilderLike;
+  build(): ConditionalFormatRuleLike;
+}
+
 export interface SheetLike {
   getName: Sh['getName'];
   getSheetId: Sh['getSheetId'];
@@ -124,6 +136,8 @@ export interface SheetLike {
   setColumnWidth(columnPosition: number, width: number): SheetLike;
   hideRows(rowIndex: number, numRows?: number): void;
   hideColumns(columnIndex: number, numColumns?: number): void;
+  getConditionalFormatRules(): ConditionalFormatRuleLike[];
+  setConditionalFormatRules(rules: ConditionalFormatRuleLike[]): void;
   setTabColor(color: string | null): SheetLike;
   protect(): ProtectionLike;
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionLike[];
@@ -178,6 +192,7 @@ export interface SpreadsheetAppLike {
   getUi(): UiLike;
   flush(): void;
   newDataValidation(): DataValidationBuilderLike;
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderLike;
   DeveloperMetadataVisibility: typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
   DeveloperMetadataLocationType: typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
   DataValidationCriteria: typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
@@ -311,4 +326,62 @@ export interface HTTPResponseLike {
 export interface UrlFetchAppLike {
   fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): HTTPResponseLike;
   fetchAll(requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[]): HTTPResponseLike[];
+}
+
+// ---------- Embedded charts (Sheet.newChart / insertChart / updateChart / removeChart / getCharts) ----------
+// Appended as declaration merges of SheetLike and AppsScriptGlobals. The real EmbeddedChart
+// has no getId(): its stable id is getChartId() (an Integer, null before the chart is inserted).
+
+export interface ContainerInfoLike {
+  getAnchorColumn(): number;
+  getAnchorRow(): number;
+  getOffsetX(): number;
+  getOffsetY(): number;
+}
+
+export interface ChartOptionsLike {
+  get(option: string): any;
+}
+
+export interface EmbeddedChartBuilderLike {
+  setChartType(type: GoogleAppsScript.Charts.ChartType): EmbeddedChartBuilderLike;
+  getChartType(): GoogleAppsScript.Charts.ChartType;
+  addRange(range: RangeLike): EmbeddedChartBuilderLike;
+  removeRange(range: RangeLike): EmbeddedChartBuilderLike;
+  clearRanges(): EmbeddedChartBuilderLike;
+  getRanges(): RangeLike[];
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilderLike;
+  getContainer(): ContainerInfoLike;
+  setOption(option: string, value: any): EmbeddedChartBuilderLike;
+  setNumHeaders(headers: number): EmbeddedChartBuilderLike;
+  setTransposeRowsAndColumns(transpose: boolean): EmbeddedChartBuilderLike;
+  build(): EmbeddedChartLike;
+}
+
+export interface EmbeddedChartLike {
+  getChartId(): number | null;
+  getRanges(): RangeLike[];
+  getOptions(): ChartOptionsLike;
+  getContainerInfo(): ContainerInfoLike;
+  getNumHeaders(): number;
+  getTransposeRowsAndColumns(): boolean;
+  modify(): EmbeddedChartBuilderLike;
+}
+
+/** The global `Charts` (only its enum; the standalone chart builders are not in the slice). */
+export interface ChartsLike {
+  ChartType: typeof GoogleAppsScript.Charts.ChartType;
+}
+
+export interface SheetLike {
+  newChart(): EmbeddedChartBuilderLike;
+  insertChart(chart: EmbeddedChartLike): void;
+  updateChart(chart: EmbeddedChartLike): void;
+  removeChart(chart: EmbeddedChartLike): void;
+  getCharts(): EmbeddedChartLike[];
+}
+
+export interface AppsScriptGlobals {
+  /** Optional like MailApp: src/gas reads it with a typeof guard. */
+  Charts?: ChartsLike;
 }

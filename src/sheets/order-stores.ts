@@ -36,6 +36,8 @@ export function orderLineFromRow(r: Row): OrderLine {
     requestId: str(r.request_id),
     createdAt: num(r.created_at),
     problem: str(r.problem),
+    qtyReturned: num(r.qty_returned) ?? 0,
+    refundTotal: num(r.refund_total),
   };
 }
 
@@ -45,7 +47,7 @@ const FIELDS: Record<keyof OrderLine, string> = {
   qtyCancelled: 'qty_cancelled', qtyPicked: 'qty_picked', qtyPacked: 'qty_packed', qtyShipped: 'qty_shipped',
   unitPrice: 'unit_price', currency: 'currency', shippingMethod: 'shipping_method', status: 'status', reserved: 'reserved',
   pickListId: 'pick_list_id', tote: 'tote', shipmentId: 'shipment_id', requestId: 'request_id', createdAt: 'created_at',
-  problem: 'problem',
+  problem: 'problem', qtyReturned: 'qty_returned', refundTotal: 'refund_total',
 };
 
 function orderRecord(fields: Partial<OrderLine>): Record<string, Plain> {
@@ -162,13 +164,23 @@ export interface ShipmentRow {
   lastChecked: number | null;
   deliveredAt: number | null;
   requestId: string;
+  /** the last tracking status the customer was emailed about */
+  notifiedStatus?: string;
+  /** the last exception status listed in the digest */
+  alertedStatus?: string;
 }
 
 export class ShipmentsStore {
+  private readonly rows = new Map<number, Row>();
+
   constructor(readonly table: Table) {}
 
   readAll(): Located<ShipmentRow>[] {
-    return this.table.readAll().filter((r) => str(r.shipment_id).trim() !== '').map((r) => {
+    this.rows.clear();
+    return this.table.readAll().filter((r) => {
+      this.rows.set(r._row, r);
+      return str(r.shipment_id).trim() !== '';
+    }).map((r) => {
       const language = str(r.language).trim();
       return {
         row: r._row,
@@ -178,6 +190,7 @@ export class ShipmentsStore {
           items: str(r.items), email: str(r.email), language: language === 'en' || language === 'fr' ? language : '',
           notifiedAt: num(r.notified_at), trackingStatus: str(r.tracking_status), lastEvent: str(r.last_event),
           lastChecked: num(r.last_checked), deliveredAt: num(r.delivered_at), requestId: str(r.request_id),
+          notifiedStatus: str(r.notified_status), alertedStatus: str(r.alerted_status),
         },
       };
     });
@@ -190,6 +203,21 @@ export class ShipmentsStore {
       notified_at: s.notifiedAt, tracking_status: s.trackingStatus, last_event: s.lastEvent, last_checked: s.lastChecked,
       delivered_at: s.deliveredAt, request_id: s.requestId,
     })));
+  }
+
+  /** Tracking results for many rows in a constant number of calls (after readAll). */
+  updateMany(updates: { row: number; fields: { trackingStatus?: string; lastEvent?: string; lastChecked?: number; deliveredAt?: number | null; notifiedStatus?: string; alertedStatus?: string; notifiedAt?: number | null } }[]): void {
+    const names: Record<string, string> = {
+      trackingStatus: 'tracking_status', lastEvent: 'last_event', lastChecked: 'last_checked', deliveredAt: 'delivered_at',
+      notifiedStatus: 'notified_status', alertedStatus: 'alerted_status', notifiedAt: 'notified_at',
+    };
+    const records = updates.map((u) => {
+      const values: Record<string, Plain> = {};
+      for (const [k, v] of Object.entries(u.fields)) if (v !== undefined) values[names[k]] = v as Plain;
+      return { row: u.row, values };
+    });
+    this.table.updateMany(records, (row) => this.rows.get(row));
+    for (const r of records) Object.assign(this.rows.get(r.row) ?? {}, r.values);
   }
 
   update(row: number, fields: { notifiedAt?: number | null; trackingStatus?: string; lastEvent?: string; lastChecked?: number; deliveredAt?: number }): void {

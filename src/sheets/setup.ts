@@ -60,6 +60,9 @@ function createTable(ss: SpreadsheetLike, directory: TableDirectory, def: TableD
   sheet.addDeveloperMetadata(METADATA_KEY, def.id);
   directory.record(def.id, sheet);
   const ids = def.columns.map((c) => c.id);
+  // A new tab has 26 columns; wider tables need more before anything is written there.
+  const short = ids.length - sheet.getMaxColumns();
+  if (short > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), short);
   sheet.getRange(ID_ROW, 1, 1, ids.length).setValues([ids]);
   const extra = sheet.getMaxColumns() - ids.length;
   if (extra > 0) sheet.deleteColumns(ids.length + 1, extra);
@@ -114,6 +117,7 @@ function assertLayout(app: SpreadsheetAppLike, sheet: SheetLike, def: TableDef, 
   }
 
   for (const c of def.columns) if (c.hidden) sheet.hideColumns(columnOf.get(c.id) as number, 1);
+  assertHighlights(app, sheet, def, columnOf, dataRows);
   sheet.setFrozenRows(HEADER_ROW);
   sheet.hideRows(ID_ROW);
   const ranges = sheet.getProtections(app.ProtectionType.RANGE);
@@ -123,4 +127,21 @@ function assertLayout(app: SpreadsheetAppLike, sheet: SheetLike, def: TableDef, 
   if (def.protectedSheet && sheet.getProtections(app.ProtectionType.SHEET).length === 0) {
     sheet.protect().setWarningOnly(true).setDescription(SHEET_PROTECTION);
   }
+}
+
+/**
+ * Colours for some codes (low stock, parcel exceptions). Rules on the add-on's columns are
+ * replaced; a user's own rules elsewhere are kept.
+ */
+function assertHighlights(app: SpreadsheetAppLike, sheet: SheetLike, def: TableDef, columnOf: Map<string, number>, dataRows: number): void {
+  const wanted = def.columns.filter((c) => c.highlight);
+  if (wanted.length === 0) return;
+  const ours = new Set(wanted.map((c) => sheet.getRange(FIRST_DATA_ROW, columnOf.get(c.id) as number, dataRows, 1).getA1Notation()));
+  const kept = sheet.getConditionalFormatRules().filter((r) => !r.getRanges().some((range) => ours.has(range.getA1Notation())));
+  const added = wanted.flatMap((c) => {
+    const range = sheet.getRange(FIRST_DATA_ROW, columnOf.get(c.id) as number, dataRows, 1);
+    return Object.entries(c.highlight ?? {}).map(([text, color]) =>
+      app.newConditionalFormatRule().whenTextEqualTo(text).setBackground(color).setRanges([range]).build());
+  });
+  sheet.setConditionalFormatRules([...kept, ...added]);
 }

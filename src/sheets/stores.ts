@@ -111,6 +111,20 @@ export class LedgerStore {
     return this.read(Math.min(...rows), Math.max(...rows)).filter((m) => m.value.requestId === requestId);
   }
 
+  /**
+   * The movements since a moment, reading back from the end in chunks (the ledger is in
+   * time order), so the cost follows the window, not the ledger's length.
+   */
+  readSince(ms: number, chunk = 2000): Movement[] {
+    const out: Movement[][] = [];
+    for (let end = this.lastRow(); end >= FIRST_DATA_ROW; end -= chunk) {
+      const rows = this.read(Math.max(FIRST_DATA_ROW, end - chunk + 1), end).map((r) => r.value);
+      out.unshift(rows.filter((m) => m.time >= ms));
+      if (rows.length && rows[0].time < ms) break;
+    }
+    return ([] as Movement[]).concat(...out);
+  }
+
   /** Rows carrying a reference (an order line, a return...), read run by run: they may be far apart. */
   findByRef(refId: string): Movement[] {
     const rows = this.table.findRows('ref_id', refId).sort((a, b) => a - b);

@@ -105,6 +105,28 @@ export class Table {
   }
 
   /**
+   * Replace every data row of a rebuilt table (a report) in one write, clearing rows the
+   * previous build had beyond the new ones. For tables derived from others, never for input.
+   */
+  rewrite(records: Record<string, Plain>[]): void {
+    const last = this.lastRow();
+    const cols = this.columns();
+    const width = Math.max(...Array.from(cols.values()));
+    if (records.length) {
+      this.ensureRows(FIRST_DATA_ROW + records.length - 1);
+      this.assertFormats(FIRST_DATA_ROW, records.length);
+      const grid = records.map((r) => {
+        const cells: unknown[] = new Array(width).fill('');
+        for (const def of this.defs) if (def.id in r) cells[(cols.get(def.id) as number) - 1] = encodeCell(def.type, r[def.id], this.env);
+        return cells;
+      });
+      this.sheet.getRange(FIRST_DATA_ROW, 1, records.length, width).setValues(grid);
+    }
+    const stale = last - (FIRST_DATA_ROW + records.length) + 1;
+    if (stale > 0) this.sheet.getRange(FIRST_DATA_ROW + records.length, 1, stale, width).clearContent();
+  }
+
+  /**
    * Overwrite some columns of many rows with a constant number of calls: one write per
    * contiguous run of the columns named, spanning the rows from the first to the last
    * updated one. Rows in between keep their current values, which the caller read in this

@@ -10,6 +10,8 @@ import type { CellEnv } from './cells';
 import { ItemsStore, LedgerStore, LogStore, SettingsStore, StockStore, SummaryStore } from './stores';
 import { setupTables, type TableReport } from './setup';
 import { OrdersStore, PickListsStore, ShipmentsStore } from './order-stores';
+import { PurchaseOrdersStore, ReplenishmentStore } from './replenishment-stores';
+import { drawCharts, type ChartSpec, type ChartTypes } from './charts';
 import { ProblemError, problem } from '../domain/result';
 import type { Translator } from '../domain/i18n';
 import { isCurrencyCode } from '../domain/money';
@@ -17,6 +19,8 @@ import { isCurrencyCode } from '../domain/money';
 export type { TableReport };
 
 export interface WorkbookDeps {
+  /** Charts.ChartType from src/gas; absent where the Charts service is not available */
+  chartTypes?: ChartTypes;
   app: SpreadsheetAppLike;
   spreadsheet: SpreadsheetLike;
   props: KeyValueStore;
@@ -30,6 +34,8 @@ export class Workbook {
   private tz: string | null = null;
   private ordersStore: OrdersStore | null = null;
   private pickListsStore: PickListsStore | null = null;
+  private poStore: PurchaseOrdersStore | null = null;
+  private shipmentsStore: ShipmentsStore | null = null;
 
   constructor(private readonly deps: WorkbookDeps) {
     this.directory = new TableDirectory(deps.spreadsheet, deps.props);
@@ -60,6 +66,16 @@ export class Workbook {
     if (!offset) return guess;
     const ms = (Number(offset[2]) * 60 + Number(offset[3])) * 60000 * (offset[1] === '-' ? -1 : 1);
     return guess - ms;
+  }
+
+  /**
+   * A pure day function for bucketing many times (demand per day): the spreadsheet zone's
+   * offset is read once, now; a day at the other side of a DST change may shift by an hour.
+   */
+  dayFn(now: number): (ms: number) => string {
+    const offset = /^([+-])(\d\d):?(\d\d)$/.exec(this.deps.formatDate(new Date(now), this.timeZone(), 'Z'));
+    const ms = offset ? (Number(offset[2]) * 60 + Number(offset[3])) * 60000 * (offset[1] === '-' ? -1 : 1) : 0;
+    return (t: number) => new Date(t + ms).toISOString().slice(0, 10);
   }
 
   isSetUp(): boolean {
@@ -105,6 +121,8 @@ export class Workbook {
     this.tables.clear();
     this.ordersStore = null;
     this.pickListsStore = null;
+    this.poStore = null;
+    this.shipmentsStore = null;
   }
 
   currency(): string {
@@ -139,8 +157,16 @@ export class Workbook {
     if (!this.pickListsStore) this.pickListsStore = new PickListsStore(this.table('pick_lists'));
     return this.pickListsStore;
   }
+  purchaseOrders(): PurchaseOrdersStore {
+    if (!this.poStore) this.poStore = new PurchaseOrdersStore(this.table('purchase_orders'));
+    return this.poStore;
+  }
+  replenishment(): ReplenishmentStore {
+    return new ReplenishmentStore(this.table('replenishment'));
+  }
   shipments(): ShipmentsStore {
-    return new ShipmentsStore(this.table('shipments'));
+    if (!this.shipmentsStore) this.shipmentsStore = new ShipmentsStore(this.table('shipments'));
+    return this.shipmentsStore;
   }
 
   setup(t: Translator): TableReport[] {
@@ -149,7 +175,16 @@ export class Workbook {
     this.tables.clear();
     this.ordersStore = null;
     this.pickListsStore = null;
+    this.poStore = null;
+    this.shipmentsStore = null;
     return reports;
+  }
+
+  /** Replace a tab's charts (the dashboard); 0 when charts cannot be drawn here. */
+  drawCharts(id: TableId, specs: ChartSpec[]): number {
+    if (!this.deps.chartTypes) return 0;
+    const table = this.table(id);
+    return drawCharts(table.sheet, table, specs, this.deps.chartTypes);
   }
 
   /** Pending writes are committed before the lock is released. */

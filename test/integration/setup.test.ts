@@ -104,8 +104,13 @@ describe('the menu', () => {
     s.run(() => onOpen({ authMode: ScriptApp.AuthMode.NONE }), { authMode: 'NONE', kind: 'simpleTrigger' });
     const menu = s.emu.ui.menus[0];
     expect(menu.items.filter((i) => i !== 'separator').map((i) => typeof i === 'object' && [i.caption, i.functionName])).toEqual([
-      ['Préparer cette feuille', 'menuSetup'], ['Réceptionner du stock', 'menuReceive'], ['Vérifier le stock', 'menuCheckStock'],
+      ['Préparer cette feuille', 'menuSetup'], ['Commandes', 'menuOrders'], ['Liste de préparation', 'menuPick'], ['Emballer', 'menuPack'],
+      ['Expédier', 'menuShip'], ['Réceptionner du stock', 'menuReceive'], ['Vérifier le stock', 'menuCheckStock'],
       ['Paramètres', 'menuSettings'], ['Aide', 'menuHelp'],
+    ]);
+    // four groups: set-up | the daily loop | stock | settings and help
+    expect(menu.items.map((i) => (i === 'separator' ? '|' : typeof i === 'object' ? i.functionName : ''))).toEqual([
+      'menuSetup', '|', 'menuOrders', 'menuPick', 'menuPack', 'menuShip', '|', 'menuReceive', 'menuCheckStock', '|', 'menuSettings', 'menuHelp',
     ]);
   });
 

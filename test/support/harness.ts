@@ -6,6 +6,8 @@ import { Emulator, type EmulatorOptions, type RunOptions } from '../../tools/emu
 import * as coreApi from '../../src/gas/entry-points';
 import * as orderApi from '../../src/gas/order-entry-points';
 import * as hourlyApi from '../../src/gas/hourly-entry-points';
+import * as purchaseApi from '../../src/gas/purchase-entry-points';
+import * as returnsApi from '../../src/gas/returns-entry-points';
 import { onOpen } from '../../src/gas/menu';
 import { readTable, tableSheet } from '../../tools/tables';
 import type { TableId } from '../../src/sheets/schema';
@@ -14,7 +16,7 @@ import type { Movement, StockLevel } from '../../src/domain/types';
 import type { RpcResult } from '../../src/domain/result';
 import { toMinor } from '../../src/domain/money';
 
-export const api = { ...coreApi, ...orderApi, ...hourlyApi };
+export const api = { ...coreApi, ...orderApi, ...hourlyApi, ...purchaseApi, ...returnsApi };
 export { onOpen };
 
 export class Sheet {

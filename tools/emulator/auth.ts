@@ -13,6 +13,7 @@ export const SCOPES = {
 const SHEETS_CLASSES = new Set([
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'TextFinder', 'DeveloperMetadata', 'DeveloperMetadataLocation',
   'DeveloperMetadataFinder', 'DataValidation', 'DataValidationBuilder', 'Protection',
+  'EmbeddedChartBuilder', 'EmbeddedChart', 'ContainerInfo', 'ChartOptions',
 ]);
 
 /** Allowed in AuthMode.NONE (editor add-on onOpen before authorization). */

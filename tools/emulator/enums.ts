@@ -31,6 +31,11 @@ export function makeEnums() {
     Button: makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const),
     EventType: makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const),
     TriggerSource: makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const),
+    /** Charts.ChartType: every name exists; builders accept the emulated ones (chart-model.ts). */
+    ChartType: makeEnum([
+      'TIMELINE', 'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE',
+      'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TREEMAP', 'WATERFALL',
+    ] as const),
   };
 }
 

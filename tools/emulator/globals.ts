@@ -1,6 +1,7 @@
 /** Builds the globals one execution installs: services, Logger, console, and a virtual-clock Date. */
 import { format } from 'node:util';
 import { cacheServiceFacade, type CacheStores } from './cache';
+import { chartsFacade } from './charts';
 import { EmulatorUnsupported } from './errors';
 import type { EmulatorCore, Execution } from './execution';
 import { htmlServiceFacade } from './html';
@@ -15,7 +16,7 @@ import { utilitiesFacade } from './utilities';
 
 export const GLOBAL_NAMES = [
   'SpreadsheetApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService',
-  'ScriptApp', 'MailApp', 'UrlFetchApp', 'Logger', 'console', 'Date',
+  'ScriptApp', 'MailApp', 'UrlFetchApp', 'Charts', 'Logger', 'console', 'Date',
 ] as const;
 
 export interface ServiceState {
@@ -89,6 +90,7 @@ export function buildGlobals(emu: EmulatorCore, x: Execution, state: ServiceStat
     ScriptApp: scriptAppFacade(x, state.triggers),
     MailApp: mailAppFacade(x, state.mail),
     UrlFetchApp: urlFetchAppFacade(x, state.urlFetch),
+    Charts: chartsFacade(x),
     Logger: logger(emu.logs),
     console: consoleFor(emu.logs),
     Date: virtualDate(x.realm.Date, () => emu.clock.now()),

@@ -5,6 +5,7 @@
  */
 import { parseA1, type Rect } from './a1';
 import type { WriteSettings } from './cells';
+import { chartsOnSheetRemoved, type ChartModel } from './chart-model';
 import { ServiceError } from './errors';
 import { SheetModel } from './sheet-model';
 
@@ -43,6 +44,7 @@ export class BookModel {
   private nextMetaId = 1;
   private nextSheetId = 0;
   private nextProtectionId = 1;
+  private nextChartId = 1;
 
   constructor(settings: BookSettings) {
     this.settings = settings;
@@ -119,6 +121,7 @@ export class BookModel {
       const loc = this.allMetadata[k].location;
       if (loc.type !== 'SPREADSHEET' && loc.sheet === sheet) this.allMetadata.splice(k, 1);
     }
+    chartsOnSheetRemoved(this.sheets, sheet);
     if (this.activeSheetId === sheet.sheetId) this.activeSheetId = this.sheets[0].sheetId;
   }
 
@@ -153,5 +156,19 @@ export class BookModel {
 
   newProtectionId(): number {
     return this.nextProtectionId++;
+  }
+
+  /** Chart ids: unique in the book, never reused, Integer-sized like Google's (deterministic). */
+  newChartId(): number {
+    return 1_000_000_000 + 7919 * this.nextChartId++;
+  }
+
+  /** The chart with that id on any sheet, with its sheet. */
+  chartById(id: number): { sheet: SheetModel; chart: ChartModel } | null {
+    for (const sheet of this.sheets) {
+      const chart = sheet.charts.find((c) => c.id === id);
+      if (chart) return { sheet, chart };
+    }
+    return null;
   }
 }

@@ -11,6 +11,7 @@ import {
   type Content,
   type ValidationRule,
 } from './cells';
+import { chartsOnDelete, chartsOnInsert, type ChartModel } from './chart-model';
 import { ServiceError } from './errors';
 import type { BookModel, MetaEntry } from './model';
 import { MAX_COLUMNS } from './model';
@@ -39,6 +40,10 @@ export class SheetModel {
   readonly hiddenRows = new Set<number>();
   /** Hidden columns follow their columns on insert and delete, like hidden rows. */
   readonly hiddenColumns = new Set<number>();
+  /** setConditionalFormatRules replaces the whole list (see conditional-format.ts) */
+  conditionalRules: import('./conditional-format').ConditionalRuleModel[] = [];
+  /** Embedded charts in insertion order (chart-model.ts); anchors and ranges follow inserts and deletes. */
+  readonly charts: ChartModel[] = [];
   /** grid[row-1][col-1]; both levels sparse. */
   grid: (Cell | undefined)[][] = [];
   readonly protectionList: ProtectionModel[] = [];
@@ -261,6 +266,7 @@ export class SheetModel {
     this.shiftMeta('ROW', after, n);
     for (const p of this.protectionList) if (p.rect) shiftRect(p, 'row', after, n);
     this.hiddenRowsShift(after, n);
+    chartsOnInsert(this, 'row', after, n);
     this.touch();
   }
 
@@ -285,6 +291,7 @@ export class SheetModel {
     for (const c of hiddenCols) this.hiddenColumns.add(c > after ? c + n : c);
     this.shiftMeta('COLUMN', after, n);
     for (const p of this.protectionList) if (p.rect) shiftRect(p, 'col', after, n);
+    chartsOnInsert(this, 'col', after, n);
     this.touch();
   }
 
@@ -302,6 +309,7 @@ export class SheetModel {
     for (const h of hidden) if (h < pos) this.hiddenRows.add(h);
     else if (h >= pos + n) this.hiddenRows.add(h - n);
     if (this.frozenRows >= pos) this.frozenRows = Math.max(pos - 1, this.frozenRows - n);
+    chartsOnDelete(this, 'row', pos, n);
     this.touch();
   }
 
@@ -316,6 +324,7 @@ export class SheetModel {
     else if (c >= pos + n) this.hiddenColumns.add(c - n);
     this.dropMeta('COLUMN', pos, n);
     this.dropProtections('col', pos, n);
+    chartsOnDelete(this, 'col', pos, n);
     this.touch();
   }
 

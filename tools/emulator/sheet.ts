@@ -1,14 +1,20 @@
 /** Sheet facade (counted). */
 import type {
+  ConditionalFormatRuleLike,
   DeveloperMetadataFinderLike,
   DeveloperMetadataLike,
+  EmbeddedChartBuilderLike,
+  EmbeddedChartLike,
   ProtectionLike,
   RangeLike,
   SheetLike,
   TextFinderLike,
 } from '../../src/sheets/apps-script';
 import { parseA1, type Rect } from './a1';
+import { builderFacade, chartFacade, insertChart, removeChart, updateChart } from './charts';
 import { ServiceError } from './errors';
+import { ConditionalFormatRuleFacade, ruleFacade } from './conditional-format';
+import { unwrap } from './execution';
 import type { Execution } from './execution';
 import { addMetadata, finderFacade, metadataFacade } from './metadata';
 import { protectionFacade } from './protection';
@@ -136,6 +142,12 @@ class SheetFacade implements SheetLike {
     if (columnIndex < 1 || n < 1 || columnIndex + n - 1 > this.s.maxColumns) throw new ServiceError('Those columns are out of bounds.');
     for (let c = columnIndex; c < columnIndex + n; c++) this.s.hiddenColumns.add(c);
   }
+  getConditionalFormatRules(): ConditionalFormatRuleLike[] {
+    return this.x.array(this.s.conditionalRules.map((r) => ruleFacade(this.x, r)));
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRuleLike[]): void {
+    this.s.conditionalRules = rules.map((r) => unwrap<ConditionalFormatRuleFacade>(r, 'ConditionalFormatRule')._rule);
+  }
   showRows(rowIndex: number, numRows?: number): void {
     const n = numRows ?? 1;
     for (let r = rowIndex; r < rowIndex + n; r++) this.s.hiddenRows.delete(r);
@@ -170,6 +182,21 @@ class SheetFacade implements SheetLike {
     return textFinderFacade(this.x, findText, () => [
       { sheet: this.s, rect: { row: 1, col: 1, numRows: this.s.lastRow(), numCols: this.s.lastColumn() } },
     ]);
+  }
+  newChart(): EmbeddedChartBuilderLike {
+    return builderFacade(this.x);
+  }
+  insertChart(chart: EmbeddedChartLike): void {
+    insertChart(this.x, this.s, chart);
+  }
+  updateChart(chart: EmbeddedChartLike): void {
+    updateChart(this.s, chart);
+  }
+  removeChart(chart: EmbeddedChartLike): void {
+    removeChart(this.s, chart);
+  }
+  getCharts(): EmbeddedChartLike[] {
+    return this.x.array(this.s.charts.map((c) => chartFacade(this.x, c)));
   }
   activate(): SheetLike {
     this.x.emu.book.activeSheetId = this.s.sheetId;

@@ -1,5 +1,7 @@
 /** SpreadsheetApp and Spreadsheet facades (counted). */
+import { conditionalBuilderFacade } from './conditional-format';
 import type {
+  ConditionalFormatRuleBuilderLike,
   DataValidationBuilderLike,
   DeveloperMetadataFinderLike,
   DeveloperMetadataLike,
@@ -47,6 +49,9 @@ class SpreadsheetAppFacade implements SpreadsheetAppLike {
   }
   newDataValidation(): DataValidationBuilderLike {
     return builderFacade(this.x);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderLike {
+    return conditionalBuilderFacade(this.x);
   }
   get DeveloperMetadataVisibility(): SA['DeveloperMetadataVisibility'] {
     return this.x.emu.enums.DeveloperMetadataVisibility as unknown as SA['DeveloperMetadataVisibility'];

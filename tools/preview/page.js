@@ -1,6 +1,6 @@
 /*
- * The preview page: renders /api/state (tabs as tables of display values, the add-on menu
- * as buttons), opens sidebars in a 300 px frame, switches users, and refreshes whenever a
+ * The preview page: renders /api/state (tabs as tables of display values, a tab's embedded
+ * charts as the inline SVG the server drew, the add-on menu as buttons), opens sidebars in a 300 px frame, switches users, and refreshes whenever a
  * sidebar's google.script.run call completes (the shim posts "preview:changed").
  */
 (function () {
@@ -47,7 +47,7 @@
     if (!state.sheets.some(function (s) { return s.name === current; })) current = (state.sheets.find(function (s) { return s.table; }) || state.sheets[0]).name;
     state.sheets.forEach(function (s) {
       var b = el('button', { role: 'tab', 'aria-selected': String(s.name === current), 'data-sheet': s.name }, s.name);
-      b.onclick = function () { current = s.name; renderTabs(); renderTable(); };
+      b.onclick = function () { current = s.name; renderTabs(); renderCharts(); renderTable(); };
       tabs.appendChild(b);
     });
   }
@@ -76,6 +76,22 @@
     box.appendChild(table);
   }
 
+  /** The tab's charts above its table; the SVG is parsed as SVG (never as HTML) and adopted. */
+  function renderCharts() {
+    var sheet = state.sheets.find(function (s) { return s.name === current; });
+    var box = $('charts');
+    box.textContent = '';
+    var charts = (sheet && sheet.charts) || [];
+    box.hidden = charts.length === 0;
+    charts.forEach(function (c) {
+      var doc = new DOMParser().parseFromString(c.svg, 'image/svg+xml');
+      var fig = el('figure', { 'data-chart-id': String(c.id), 'data-type': c.type });
+      fig.appendChild(document.importNode(doc.documentElement, true));
+      fig.appendChild(el('figcaption', {}, c.type.toLowerCase() + ' chart · anchored at ' + c.anchor));
+      box.appendChild(fig);
+    });
+  }
+
   function edit(sheet, row, col, text) {
     var typed = window.prompt(sheet + '!' + column(col) + row, text);
     if (typed === null) return;
@@ -102,6 +118,7 @@
       renderUsers();
       renderMenu();
       renderTabs();
+      renderCharts();
       renderTable();
     });
   }

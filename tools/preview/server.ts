@@ -1,6 +1,7 @@
 /**
  * The local preview (DESIGN section 6): dist/Code.js runs in the bundle sandbox over an
- * emulated workbook; the page shows the tabs (display values), the add-on menu as buttons,
+ * emulated workbook; the page shows the tabs (display values, and a tab's embedded charts as
+ * inline SVG above its table), the add-on menu as buttons,
  * each sidebar in a 300 px frame with a google.script.run shim that keeps the real rules,
  * and a switch between two users. Listens on 127.0.0.1 only. The e2e tests start it
  * in-process and read the same emulator the page shows.
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Emulator } from '../emulator/index';
 import { BundleSandbox } from '../sandbox';
 import { emulatorFor, runScenario, type ReplayOutput, type Scenario } from '../replay';
+import { chartsOf } from './charts';
 import { toClient } from './wire';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -68,6 +70,8 @@ function sheetsOf(emu: Emulator) {
       table,
       frozenRows: s.frozenRows,
       rows: display.map((cells, i) => ({ n: i + 1, cells })).filter((r) => !s.hiddenRows.has(r.n)),
+      // embedded charts drawn as inline SVG from the display values of their ranges (charts.ts)
+      charts: chartsOf(s),
     };
   });
 }

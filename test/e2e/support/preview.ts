@@ -2,7 +2,7 @@
  * One preview server (real bundle, emulated workbook, shim) plus one browser page per test,
  * and the few moves every e2e test makes: open a form from the menu, read a table.
  */
-import { readFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, mkdirSync } from 'node:fs';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../../tools/preview/server';
 import type { Scenario } from '../../../tools/replay';
@@ -11,7 +11,11 @@ import type { TableId } from '../../../src/sheets/schema';
 import type { Browser } from './browser';
 
 export const DEMO = JSON.parse(readFileSync('examples/demo.json', 'utf8')) as Scenario;
-export const SCREENSHOTS = 'docs/screenshots';
+/** Every test run writes its screenshots here (ignored by git, like all of test-results/). */
+export const SCREENSHOTS = 'test-results/screenshots';
+/** The README's pictures: rewritten only when asked, so a normal run leaves the working tree clean. */
+export const DOC_SCREENSHOTS = 'docs/screenshots';
+export const updateDocScreenshots = () => process.env.UPDATE_SCREENSHOTS === '1';
 
 export interface Session {
   preview: Preview;
@@ -63,12 +67,20 @@ export function table(s: Session, id: TableId): Record<string, unknown>[] {
   return readTable(s.preview.emu.book, id);
 }
 
-/** A screenshot of the sidebar's form as the user sees it (300 px wide), committed under docs/screenshots. */
+/**
+ * A screenshot of the sidebar's form as the user sees it (300 px wide), saved under
+ * test-results/screenshots; with UPDATE_SCREENSHOTS=1 also copied to docs/screenshots.
+ */
 export async function screenshot(s: Session, frame: FrameLocator, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
   // a tall window so the whole form fits in the sidebar frame (an element shot stops at the frame's edge)
   const size = s.page.viewportSize();
   await s.page.setViewportSize({ width: 1200, height: 2400 });
-  await frame.locator('main.sidebar').screenshot({ path: `${SCREENSHOTS}/${name}.png`, animations: 'disabled' });
+  await frame.locator('main.sidebar').screenshot({ path, animations: 'disabled' });
   if (size) await s.page.setViewportSize(size);
+  if (updateDocScreenshots()) {
+    mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+    copyFileSync(path, `${DOC_SCREENSHOTS}/${name}.png`);
+  }
 }

@@ -8,8 +8,8 @@
  * empties the SKU takes exactly the value left, so 3 units received for 10.00 leave at
  * 3.33, 3.33 and 3.34, and the stock value returns to exactly 0.
  */
-import type { Movement, MovementType } from './types';
-import { minorDigits, toMinor } from './money';
+import type { Movement, MovementType } from '../types';
+import { minorDigits, toMinor } from '../money';
 
 export interface SkuTotals {
   qty: number;

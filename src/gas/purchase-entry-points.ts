@@ -1,0 +1,32 @@
+/** Replenishment and purchase order RPCs. Thin wrappers. */
+import type { RpcResult } from '../domain/result';
+import { createPurchaseOrders as createUseCase, getPurchaseOrders as listUseCase, updatePurchaseOrder as updateUseCase, type PoSummary, type UpdatePoPayload } from '../app/purchasing';
+import { rebuildReplenishment as rebuildUseCase } from '../app/replenishment';
+import { withWrite } from '../app/write';
+import { rebuildReports as reportsUseCase, type ReportsValue } from '../app/reports';
+import { rpc } from './entry-points';
+
+export function getPurchaseOrders(): RpcResult<{ orders: PoSummary[] }> {
+  return rpc((ports) => listUseCase(ports));
+}
+
+export function createPurchaseOrders(payload: { requestId: string; supplier?: string }): RpcResult<{ orders: PoSummary[]; replayed: boolean }> {
+  return rpc((ports, t) => createUseCase(ports, payload, t()));
+}
+
+export function updatePurchaseOrder(payload: UpdatePoPayload): RpcResult<PoSummary> {
+  return rpc((ports, t) => updateUseCase(ports, payload, t()));
+}
+
+/** Recompute the Replenishment tab now (the hourly run does it too). */
+export function rebuildReplenishment(): RpcResult<{ rows: number }> {
+  return rpc((ports, t) => withWrite(ports, (session) => ({ value: { rows: rebuildUseCase(session, t()).rows }, changes: [] })));
+}
+
+/** Rebuild the report tabs and the dashboard now (the hourly run does it when the ledger moved). */
+export function rebuildReports(): RpcResult<ReportsValue> {
+  return rpc((ports, t) => withWrite(ports, (session) => {
+    const value = reportsUseCase(session, t());
+    return { value, changes: [{ kind: 'reports', message: t()('change.reports', { skus: value.skus, months: value.months, charts: value.charts }) }] };
+  }));
+}
