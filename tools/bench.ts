@@ -12,7 +12,7 @@ import { BundleSandbox } from './sandbox';
 import { project } from '../src/domain/projection';
 import { movementId } from '../src/domain/movement-id';
 import type { Movement } from '../src/domain/types';
-import { LEDGER_CHUNK } from '../src/app/check-stock';
+import { LEDGER_CHUNK } from '../src/app/ledger-read';
 
 const SKUS = 2500;
 

@@ -262,7 +262,7 @@ export function voidMovement(ports: Ports, payload: { requestId?: unknown; movem
         // A move undone: the goods leave the destination at the average and go back at that value.
         const [from, to] = rows;
         const value = builder.out('reversal', place(to), to.qty, copy(to));
-        builder.inbound('reversal', place(from), -from.qty, value, builder.skuTotals(from.sku).avgUnitCost, copy(from));
+        builder.inbound('reversal', place(from), -from.qty, value, builder.currentUnitCost(from.sku), copy(from));
       } else if (target.qty > 0) builder.out('reversal', place(target), target.qty, copy(target));
       else builder.inbound('reversal', place(target), -target.qty, -target.valueMinor, target.unitCost, copy(target));
     } catch (e) {

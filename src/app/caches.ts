@@ -6,7 +6,10 @@ import type { Item, Movement, StockLevel, StockSummary } from '../domain/types';
 import { keyOf, applyMovements, summarize } from '../domain/projection';
 import { skuKey } from '../domain/text';
 import { ItemIndex } from '../domain/items';
-import { averageAfterBatch, type SkuTotals } from '../domain/valuation';
+import { averageAfterBatch, createPolicy, emptyFifo, type SkuTotals, type SkuValuation } from '../domain/valuation';
+import { isAfter } from '../domain/movement-id';
+import type { ValuationRow } from '../sheets/valuation-store';
+import { readLedger } from './ledger-read';
 import type { Workbook } from './ports';
 
 interface Cached<T> {
@@ -24,6 +27,8 @@ export class Caches {
   readonly items: Item[];
   readonly levels = new Map<string, Cached<StockLevel>>();
   readonly summaries = new Map<string, Cached<StockSummary>>();
+
+  private fifo: Map<string, ValuationRow> | null | undefined;
 
   constructor(private readonly wb: Workbook) {
     this.items = wb.items().readAll();
@@ -55,6 +60,42 @@ export class Caches {
     return { qty: Number(qty.toFixed(9)), valueMinor, avgUnitCost: this.summaries.get(k)?.value.avgUnitCost ?? null };
   }
 
+  /**
+   * FIFO layers per SKU when the workbook values by FIFO, else null. Until the first
+   * outbound movement fixes the method, the layers are rebuilt from the whole ledger (a
+   * seller may switch to FIFO after receiving); afterwards they follow the ledger row by row.
+   */
+  fifoStates(): Map<string, ValuationRow> | null {
+    if (this.fifo !== undefined) return this.fifo;
+    if (this.wb.valuationMethod() !== 'fifo') return (this.fifo = null);
+    const stored = this.wb.valuation().readAll();
+    if (this.wb.valuationLocked()) return (this.fifo = stored);
+    const fresh = new Map<string, ValuationRow>();
+    for (const [k, v] of stored) fresh.set(k, { ...v, state: emptyState(v.sku), through: '' });
+    this.fifo = fresh;
+    this.applyFifo(readLedger(this.wb, this.wb.ledger().lastRow()), this.wb.currency(), Date.now(), true);
+    return this.fifo;
+  }
+
+  /** Apply rows to the FIFO layers of their SKUs (each row once, by `through`) and write them. */
+  private applyFifo(movements: readonly Movement[], currency: string, now: number, writeAll = false): void {
+    const states = this.fifo;
+    if (!states) return;
+    const changed = new Map<string, ValuationRow>();
+    for (const m of movements) {
+      const k = skuKey(m.sku);
+      const v = states.get(k) ?? { row: null, sku: m.sku, method: 'fifo', state: emptyState(m.sku), through: '' };
+      if (!isAfter(m.movementId, v.through)) continue;
+      const policy = createPolicy('fifo', currency, { version: 1, method: 'fifo', currency, through: '', skus: { [k]: v.state } });
+      policy.apply({ ...m, movementId: '' });
+      v.state = policy.snapshot().skus[k];
+      v.through = m.movementId;
+      states.set(k, v);
+      changed.set(k, v);
+    }
+    this.wb.valuation().write(writeAll ? Array.from(states.values()) : Array.from(changed.values()), now, writeAll);
+  }
+
   /** Apply ledger rows and write the stock rows and summaries they change. */
   apply(movements: readonly Movement[], now: number, currency: string): Map<string, LevelEffect> {
     const plain = new Map<string, StockLevel>();
@@ -79,6 +120,7 @@ export class Caches {
     // Summaries of every SKU the rows touch, changed or not: after a crash between the stock
     // write and the summary write, the stock rows are current but their summary is not.
     this.refreshSummaries(new Set(movements.map((m) => skuKey(m.sku))), now, { batch: movements, currency });
+    if (this.fifoStates()) this.applyFifo(movements, currency, now);
     return result;
   }
 
@@ -141,4 +183,8 @@ export class Caches {
     const firstAdded = this.wb.summary().write(updates, additions, now);
     additions.forEach((s, i) => this.summaries.set(skuKey(s.sku), { row: firstAdded ? firstAdded + i : null, value: s }));
   }
+}
+
+function emptyState(sku: string): SkuValuation {
+  return { sku, qty: 0, ledgerMinor: 0, fifo: emptyFifo() };
 }

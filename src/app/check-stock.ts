@@ -2,19 +2,19 @@
  * Check stock: project the ledger and compare it with the Stock and Stock summary tabs.
  * Repair rewrites the differing rows from the projection, under the lock.
  */
-import type { Movement, StockLevel } from '../domain/types';
+import type { StockLevel } from '../domain/types';
 import { keyOf, levelsBySku, project, summarize } from '../domain/projection';
 import { movementId, movementNumber, isAfter } from '../domain/movement-id';
 import { ProblemError, problem, type Change } from '../domain/result';
 import { skuKey } from '../domain/text';
 import { ItemIndex } from '../domain/items';
 import type { MessageKey, Translator } from '../domain/i18n';
-import type { Ports, Workbook } from './ports';
+import type { Ports } from './ports';
 import type { Outcome } from './rpc';
 import { withWrite } from './write';
+import { readLedger } from './ledger-read';
 
-/** Rows per getValues when reading the whole ledger (18 columns: 90,000 cells a call). */
-export const LEDGER_CHUNK = 5000;
+
 const FIRST_ROW = 3;
 
 export interface StockDifference {
@@ -35,15 +35,6 @@ export interface CheckValue {
   differences: StockDifference[];
   summaryDifferences: { sku: string; column: string; actual: number | string; expected: number | string; message: string }[];
   token: string;
-}
-
-export function readLedger(wb: Workbook, toRow: number): Movement[] {
-  const ledger = wb.ledger();
-  const out: Movement[] = [];
-  for (let from = FIRST_ROW; from <= toRow; from += LEDGER_CHUNK) {
-    for (const r of ledger.read(from, Math.min(toRow, from + LEDGER_CHUNK - 1))) out.push(r.value);
-  }
-  return out;
 }
 
 function lotText(t: Translator, lot: string): string {

@@ -188,7 +188,7 @@ export function submitCount(ports: Ports, payload: SubmitCountPayload, t: Transl
         if (o.variance < 0) builder.out('count', at, -o.variance, ref, line);
         else {
           // A gain comes in at the current average (else the item's cost).
-          const cost = builder.skuTotals(r.sku).avgUnitCost ?? items.get(skuKey(r.sku))?.unitCost ?? null;
+          const cost = builder.currentUnitCost(r.sku) ?? items.get(skuKey(r.sku))?.unitCost ?? null;
           builder.inbound('count', at, o.variance, cost === null ? 0 : toMinor(o.variance * cost, currency), cost, ref);
         }
       }

@@ -4,7 +4,7 @@
  * running totals follow them, so several takes in one request are valued like separate ones.
  */
 import type { Movement, MovementType, StockState } from '../domain/types';
-import { applyToTotals, takeValueMinor, type SkuTotals } from '../domain/valuation';
+import { applyToTotals, createPolicy, takeValueMinor, type SkuTotals, type ValuationPolicy } from '../domain/valuation';
 import { skuKey } from '../domain/text';
 import { keyOf } from '../domain/projection';
 import { ProblemError, problem } from '../domain/result';
@@ -42,8 +42,38 @@ export class RowBuilder {
   private readonly totals = new Map<string, SkuTotals>();
   private readonly pending = new Map<string, number>();
   private readonly pendingValue = new Map<string, number>();
+  /** the FIFO layers as the rows built so far leave them; null under moving average */
+  private fifo: ValuationPolicy | null | undefined;
 
   constructor(private readonly caches: Caches, private readonly ctx: RowContext) {}
+
+  private fifoPolicy(): ValuationPolicy | null {
+    if (this.fifo === undefined) {
+      const states = this.caches.fifoStates();
+      const currency = this.ctx.currency;
+      const skus: Record<string, import('../domain/valuation').SkuValuation> = {};
+      if (states) for (const [k, v] of states) skus[k] = v.state;
+      this.fifo = states ? createPolicy('fifo', currency, { version: 1, method: 'fifo', currency, through: '', skus }) : null;
+    }
+    return this.fifo;
+  }
+
+  /** The value (positive, minor units) and unit cost of taking qty of a SKU, by the workbook's method. */
+  private valueOfTake(sku: string, qty: number, receiptId?: string): { value: number; unit: number | null } {
+    const fifo = this.fifoPolicy();
+    if (fifo) {
+      const v = fifo.valueOfTake(sku, qty, receiptId ? { receiptId } : {});
+      return { value: -v.valueMinor, unit: v.unitCost };
+    }
+    const t = this.totalsOf(sku);
+    return { value: takeValueMinor(t, qty, this.ctx.currency), unit: t.avgUnitCost };
+  }
+
+  /** The cost stock comes in at without a reference: the average, or under FIFO the last receipt cost. */
+  currentUnitCost(sku: string): number | null {
+    const fifo = this.fifoPolicy();
+    return fifo ? fifo.currentUnitCost(sku) : this.totalsOf(sku).avgUnitCost;
+  }
 
   private totalsOf(sku: string): SkuTotals {
     const k = skuKey(sku);
@@ -63,6 +93,7 @@ export class RowBuilder {
     this.pending.set(key, (this.pending.get(key) ?? 0) + qty);
     this.pendingValue.set(key, (this.pendingValue.get(key) ?? 0) + valueMinor);
     this.totals.set(skuKey(at.sku), applyToTotals(this.totalsOf(at.sku), row, this.ctx.currency));
+    this.fifoPolicy()?.apply({ ...row, movementId: '' });
   }
 
   /** Quantity at a place now, counting the rows built so far. */
@@ -79,22 +110,20 @@ export class RowBuilder {
     }
   }
 
-  /** Stock changes state or bin: two rows, the value follows at the average. */
+  /** Stock changes state or bin: two rows, the value follows at the method's take value. */
   move(type: MovementType, from: Place, to: Place, qty: number, ref: Ref = {}, line?: number): void {
     this.ensure(from, qty, line);
-    const t = this.totalsOf(from.sku);
-    const value = takeValueMinor(t, qty, this.ctx.currency);
-    const unit = t.avgUnitCost;
+    const { value, unit } = this.valueOfTake(from.sku, qty);
     this.push(type, from, -qty, -value, unit, ref);
     this.push(type, to, qty, value, unit, ref);
   }
 
-  /** Stock leaves (ship, consume, write-off): one row, valued at the average (COGS). */
+  /** Stock leaves (ship, consume, write-off): one row, valued by the method (COGS). */
   out(type: MovementType, from: Place, qty: number, ref: Ref = {}, line?: number): number {
     this.ensure(from, qty, line);
-    const t = this.totalsOf(from.sku);
-    const value = takeValueMinor(t, qty, this.ctx.currency);
-    this.push(type, from, -qty, -value, t.avgUnitCost, ref);
+    // A return to vendor leaves at its receipt's cost under FIFO (the row references it).
+    const { value, unit } = this.valueOfTake(from.sku, qty, type === 'rtv' ? ref.reverses : undefined);
+    this.push(type, from, -qty, -value, unit, ref);
     return value;
   }
 

@@ -17,7 +17,7 @@ import type { Translator } from '../domain/i18n';
 import type { Plain } from '../sheets/cells';
 import type { Ports } from './ports';
 import type { WriteSession } from './write';
-import { readLedger } from './check-stock';
+import { readLedger } from './ledger-read';
 import { drawDashboard } from './dashboard';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;

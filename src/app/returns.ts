@@ -199,7 +199,7 @@ function returnRows(
   const caches = session.cachesLoaded();
   const items = new Map(caches.items.map((i) => [skuKey(i.sku), i]));
   const builder = new RowBuilder(caches, { requestId: r.requestId, user: r.user, time: r.now, currency });
-  const currentCost = (sku: string) => builder.skuTotals(sku).avgUnitCost ?? items.get(skuKey(sku))?.unitCost ?? null;
+  const currentCost = (sku: string) => builder.currentUnitCost(sku) ?? items.get(skuKey(sku))?.unitCost ?? null;
   if (r.orderId) {
     const { ships, back } = shipRowsOf(session, r.lines.map((l) => lineRef(r.orderId, l.lineKey)), r.shipmentId);
     for (const l of r.lines) {

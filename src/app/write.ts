@@ -8,6 +8,7 @@
 import { ProblemError, problem } from '../domain/result';
 import { movementId, movementNumber } from '../domain/movement-id';
 import type { Movement } from '../domain/types';
+import { INTERNAL_TYPES as INTERNAL } from '../domain/valuation';
 import type { Ports } from './ports';
 import { Caches } from './caches';
 
@@ -43,6 +44,8 @@ export class WriteSession {
     if (withIds.length === 0) return { movements: [], effects: new Map() };
     const caches = this.cachesLoaded();
     this.ports.workbook.ledger().append(withIds);
+    // The valuation method is fixed by the first outbound movement (DESIGN section 5).
+    if (withIds.some((m) => m.qty < 0 && !INTERNAL.includes(m.type))) this.ports.workbook.lockValuationMethod();
     this.nextNumber += withIds.length;
     this.lastRow += withIds.length;
     const effects = caches.apply(withIds, this.ports.clock.now(), this.ports.workbook.currency());

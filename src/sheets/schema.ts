@@ -38,7 +38,7 @@ export interface TableDef {
   protectedSheet: boolean;
 }
 
-export const TABLE_IDS = ['items', 'ledger', 'stock', 'stock_summary', 'settings', 'log', 'orders', 'pick_lists', 'shipments', 'purchase_orders', 'replenishment', 'report_skus', 'report_months', 'dashboard', 'returns', 'counts'] as const;
+export const TABLE_IDS = ['items', 'ledger', 'stock', 'stock_summary', 'settings', 'log', 'orders', 'pick_lists', 'shipments', 'purchase_orders', 'replenishment', 'report_skus', 'report_months', 'dashboard', 'valuation', 'returns', 'counts'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 /** Row 1 holds column ids (hidden), row 2 the localized headers, data starts at row 3. */
@@ -197,6 +197,11 @@ export const SCHEMA: Record<TableId, TableDef> = {
       col('write_offs', 'money'), col('count_loss', 'money'), col('rtv', 'money'), col('closing_value', 'money', 120),
       col('revenue', 'money'), col('gross_margin', 'money', 120), col('updated_at', 'datetime', 150),
     ],
+  },
+  valuation: {
+    id: 'valuation',
+    protectedSheet: true,
+    columns: [text('sku'), text('method', 110), text('state', 600), text('through', 110), col('updated_at', 'datetime', 150)],
   },
   dashboard: {
     id: 'dashboard',

@@ -12,11 +12,15 @@ import { setupTables, type TableReport } from './setup';
 import { OrdersStore, PickListsStore, ShipmentsStore } from './order-stores';
 import { PurchaseOrdersStore, ReplenishmentStore } from './replenishment-stores';
 import { drawCharts, type ChartSpec, type ChartTypes } from './charts';
+import { ValuationStore } from './valuation-store';
+import { parseValuationMethod, type ValuationMethod } from '../domain/valuation';
 import { ProblemError, problem } from '../domain/result';
 import type { Translator } from '../domain/i18n';
 import { isCurrencyCode } from '../domain/money';
 
 export type { TableReport };
+
+export const VALUATION_LOCK = 'valuation_method_locked';
 
 export interface WorkbookDeps {
   /** Charts.ChartType from src/gas; absent where the Charts service is not available */
@@ -157,6 +161,27 @@ export class Workbook {
     if (!this.pickListsStore) this.pickListsStore = new PickListsStore(this.table('pick_lists'));
     return this.pickListsStore;
   }
+  valuation(): ValuationStore {
+    return new ValuationStore(this.table('valuation'));
+  }
+
+  /**
+   * The valuation method: Settings valuation_method until the first outbound movement is
+   * posted, then the one recorded at that moment (document property), whatever Settings says.
+   */
+  valuationMethod(): ValuationMethod {
+    return parseValuationMethod(this.deps.props.get(VALUATION_LOCK) ?? '') ?? parseValuationMethod(this.settings().valuation_method ?? '') ?? 'moving_average';
+  }
+
+  valuationLocked(): boolean {
+    return !!this.deps.props.get(VALUATION_LOCK);
+  }
+
+  /** Record the method in force at the first outbound movement; later calls change nothing. */
+  lockValuationMethod(): void {
+    if (!this.deps.props.get(VALUATION_LOCK)) this.deps.props.set(VALUATION_LOCK, this.valuationMethod());
+  }
+
   purchaseOrders(): PurchaseOrdersStore {
     if (!this.poStore) this.poStore = new PurchaseOrdersStore(this.table('purchase_orders'));
     return this.poStore;

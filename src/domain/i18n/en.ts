@@ -217,6 +217,13 @@ export const en = {
 
   'log.setup': 'Set-up: {summary}',
   'log.repair': 'Stock repaired for {count} rows.',
+  "table.valuation": "Valuation",
+  "help.valuation": "Valuation: per SKU, the cost layers (FIFO) or average the add-on values stock with. Computed; do not type here.",
+  "col.valuation.sku": "SKU",
+  "col.valuation.method": "Method",
+  "col.valuation.state": "Layers",
+  "col.valuation.through": "Up to movement",
+  "col.valuation.updated_at": "Updated",
   "col.shipments.notified_status": "Customer told of",
   "col.shipments.alerted_status": "Listed in digest as",
   "table.returns": "Returns",

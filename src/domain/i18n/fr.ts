@@ -219,6 +219,13 @@ export const fr: Record<MessageKey, string> = {
 
   'log.setup': 'Préparation : {summary}',
   'log.repair': 'Stock réparé sur {count} lignes.',
+  "table.valuation": "Valorisation",
+  "help.valuation": "Valorisation : par article, les couches de coût (PEPS) ou le coût moyen utilisés pour valoriser le stock. Calculé ; n’écrivez pas ici.",
+  "col.valuation.sku": "Référence (SKU)",
+  "col.valuation.method": "Méthode",
+  "col.valuation.state": "Couches",
+  "col.valuation.through": "Jusqu'au mouvement",
+  "col.valuation.updated_at": "Mis à jour",
   "col.shipments.notified_status": "Client prévenu de",
   "col.shipments.alerted_status": "Signalé dans le récapitulatif comme",
   "table.returns": "Retours",
