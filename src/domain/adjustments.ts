@@ -6,7 +6,7 @@ import type { Item, Movement, MovementType, StockLevel, StockState } from './typ
 import { STATES } from './types';
 import { problem, type Problem } from './result';
 import { cleanText, MAX_ID, MAX_TEXT, normalizeBin, skuKey } from './text';
-import { ItemIndex } from './items';
+import { ItemIndex, resolveCode } from './items';
 import { choice, linesOf, positiveQty, requestIdOf, text } from './form-input';
 import { WRITE_OFF_REASONS, type WriteOffReason } from './returns/rules';
 
@@ -42,14 +42,7 @@ export interface Place {
 function placeOf(input: Record<string, unknown>, index: ItemIndex, n: number, problems: Problem[]): { place: Place; item: Item } | null {
   const before = problems.length;
   const code = cleanText(input.sku);
-  let item: Item | undefined;
-  if (!code) problems.push(problem('required', 'sku', n));
-  else {
-    const r = index.resolve(code);
-    if (r.kind === 'none') problems.push(problem('unknown_sku', 'sku', n, { value: code }));
-    else if (r.kind === 'many') problems.push(problem('ambiguous_code', 'sku', n, { value: code, skus: r.skus.join(', ') }));
-    else item = r.item;
-  }
+  const item = resolveCode(index, code, 'sku', n, problems);
   const bin = normalizeBin(input.bin);
   if (!bin) problems.push(problem('required', 'bin', n));
   else text(problems, bin, 'bin', MAX_ID, n);

@@ -1,5 +1,6 @@
 import type { Item } from './types';
 import { skuKey } from './text';
+import { problem, type Problem } from './result';
 
 export type Resolution = { kind: 'one'; item: Item } | { kind: 'many'; skus: string[] } | { kind: 'none' };
 
@@ -31,4 +32,20 @@ export class ItemIndex {
     if (list.length > 1) return { kind: 'many', skus: list.map((i) => i.sku) };
     return { kind: 'none' };
   }
+}
+
+/**
+ * The item a form line names by SKU or barcode, or the problem that says why not
+ * (required, unknown_sku, ambiguous_code) on that field and line.
+ */
+export function resolveCode(index: ItemIndex, code: string, field: string, line: number | undefined, problems: Problem[]): Item | undefined {
+  if (!code) {
+    problems.push(problem('required', field, line));
+    return undefined;
+  }
+  const r = index.resolve(code);
+  if (r.kind === 'one') return r.item;
+  if (r.kind === 'many') problems.push(problem('ambiguous_code', field, line, { value: code, skus: r.skus.join(', ') }));
+  else problems.push(problem('unknown_sku', field, line, { value: code }));
+  return undefined;
 }

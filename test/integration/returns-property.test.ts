@@ -3,21 +3,14 @@
  * inspect, count, void, move, write off), the Stock tab equals the projection of the Ledger
  * and no stock row goes below zero. Random sequences, seeded so a failure replays.
  */
+import { mulberry32 } from '../../tools/emulator/scheduler';
 import { describe, expect, it } from 'vitest';
 import { api, Sheet } from '../support/harness';
 import { negativeStock } from '../support/returns-fixtures';
 import type { RpcResult } from '../../src/domain/result';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the emulator's), so a failing run can be replayed by its seed. */
+const prng = mulberry32;
 
 const SKUS = ['SOAP-LAV', 'CREAM-50', 'BALM'];
 const BINS = ['A-1', 'A-2', 'B-1'];

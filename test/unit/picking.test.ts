@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../tools/emulator/scheduler';
 import { describe, expect, it } from 'vitest';
 import {
   binPath, buildWalk, compareBins, compareNatural, distributePicked, planPickList,
@@ -341,14 +342,5 @@ describe('distributePicked', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed by its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the emulator's), so a failing case can be replayed by its seed. */
+const rng = mulberry32;

@@ -939,6 +939,11 @@ export const en = {
   "form.hourly.lastRunFailed": "Last run {when} had a problem: {summary}",
   "form.hourly.changed": "Hourly checks:",
   // end of the daily loop forms keys
+  // stock forms (returns, count, stock adjustments, explain), tracking settings, receiving against a PO: keys appended here
+  "menu.returns": "Returns",
+  "menu.count": "Count",
+  "menu.stock": "Stock adjustments",
+  "menu.explain": "Explain this number",
 } as const;
 
 export type MessageKey = keyof typeof en;

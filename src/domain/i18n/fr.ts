@@ -941,4 +941,9 @@ export const fr: Record<MessageKey, string> = {
   "form.hourly.lastRunFailed": "Le dernier passage {when} a eu un problème : {summary}",
   "form.hourly.changed": "Vérifications horaires :",
   // end of the daily loop forms keys
+  // formulaires de stock (retours, inventaire, ajustements, explication), suivi des colis, réception sur commande : clés ajoutées ici
+  "menu.returns": "Retours",
+  "menu.count": "Inventaire",
+  "menu.stock": "Ajustements de stock",
+  "menu.explain": "Expliquer ce nombre",
 };

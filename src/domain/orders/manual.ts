@@ -3,7 +3,7 @@ import type { Item, OrderLine } from '../types';
 import { problem, type Problem } from '../result';
 import { cleanText, hasControlChars, MAX_ID } from '../text';
 import { decimalPlaces, MAX_QTY, parseDecimal } from '../quantity';
-import { ItemIndex } from '../items';
+import { ItemIndex, resolveCode } from '../items';
 import { parseYmd } from '../dates';
 import { languageFor, orderLineIdentity } from './lifecycle';
 
@@ -67,14 +67,7 @@ export function validateManualOrder(input: ManualOrderInput, orderId: string, ct
     const n = i + 1;
     const l = raw && typeof raw === 'object' ? raw : {};
     const code = cleanText(l.sku);
-    let item: Item | undefined;
-    if (!code) problems.push(problem('required', 'sku', n));
-    else {
-      const found = index.resolve(code);
-      if (found.kind === 'one') item = found.item;
-      else if (found.kind === 'many') problems.push(problem('ambiguous_code', 'sku', n, { value: code, skus: found.skus.join(', ') }));
-      else problems.push(problem('unknown_sku', 'sku', n, { value: code }));
-    }
+    const item = resolveCode(index, code, 'sku', n, problems);
     const qty = parseDecimal(l.qty);
     if (l.qty === undefined || l.qty === null || l.qty === '') problems.push(problem('required', 'qty', n));
     else if (qty === null) problems.push(problem('invalid_number', 'qty', n, { value: String(l.qty) }));

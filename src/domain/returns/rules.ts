@@ -10,7 +10,7 @@
  */
 import type { Movement, StockState } from '../types';
 import { lineRef } from '../orders/holdings';
-import { minorDigits, toMinor } from '../money';
+import { minorDigits } from '../money';
 
 export const RETURN_REASONS = ['damaged_in_transit', 'wrong_item', 'not_as_described', 'changed_mind', 'other'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
@@ -149,31 +149,6 @@ export function lineStatuses(rows: readonly Movement[]): LineView[] {
 /** Identity of a Returns tab row within its line: the status, and the bin where it matters. */
 export function viewKey(v: { status: ReturnStatus; bin: string }): string {
   return v.status === 'restocked' || v.status === 'damaged' ? v.status + '\u0001' + v.bin : v.status;
-}
-
-/**
- * Value of bringing back `qty` of an outbound row (a ship row) at the cost it left with:
- * `left` is that row's quantity and (positive) value, `back` what already came back of it.
- * qty x the row's unit value, half-up, clamped to what is not back yet; the return that
- * brings the rest back takes exactly the value left (3 units shipped for 10.00 come back at
- * 3.33, 3.33, 3.34). More than what is left comes in at `extraUnitCost`.
- */
-export function valueBackMinor(
-  left: { qty: number; valueMinor: number },
-  back: { qty: number; valueMinor: number },
-  qty: number,
-  currency: string,
-  extraUnitCost: number | null,
-): number {
-  if (!(qty > 0)) return 0;
-  const qtyLeft = clean(left.qty - back.qty);
-  const valueLeft = left.valueMinor - back.valueMinor;
-  const extraQty = qtyLeft > 0 ? clean(qty - qtyLeft) : qty;
-  const extra = extraQty > 0 && extraUnitCost !== null ? toMinor(extraQty * extraUnitCost, currency) : 0;
-  if (qtyLeft <= 0) return extra;
-  if (qty >= qtyLeft) return valueLeft + extra;
-  const unit = left.valueMinor / Math.pow(10, minorDigits(currency)) / left.qty;
-  return Math.min(valueLeft, Math.max(0, toMinor(qty * unit, currency)));
 }
 
 /** The unrounded unit cost of a row worth valueMinor for qty units. */

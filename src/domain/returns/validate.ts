@@ -10,7 +10,7 @@ import { cleanText, MAX_ID, MAX_TEXT, normalizeBin, skuKey } from '../text';
 import { choice, linesOf, positiveQty, requestIdOf, text } from '../form-input';
 import { parseYmd } from '../dates';
 import { toMinor } from '../money';
-import { ItemIndex } from '../items';
+import { ItemIndex, resolveCode } from '../items';
 import { defaultLot } from '../receive';
 import {
   ALLOWED_DISPOSITIONS, DISPOSITIONS, PENDING, RETURN_REASONS, WRITE_OFF_REASONS,
@@ -92,14 +92,7 @@ export function planReturn(
       }
     } else {
       const code = cleanText(input.sku);
-      let item: Item | undefined;
-      if (!code) problems.push(problem('required', 'sku', n));
-      else {
-        const r = index.resolve(code);
-        if (r.kind === 'none') problems.push(problem('unknown_sku', 'sku', n, { value: code }));
-        else if (r.kind === 'many') problems.push(problem('ambiguous_code', 'sku', n, { value: code, skus: r.skus.join(', ') }));
-        else item = r.item;
-      }
+      const item = resolveCode(index, code, 'sku', n, problems);
       if (item) {
         sku = item.sku;
         decimals = item.decimals;
