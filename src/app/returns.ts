@@ -7,13 +7,14 @@
  * caches, the order's returned quantities and a Log row holding the result. A retry finds
  * its Returns rows and ledger rows and finishes what is missing.
  */
+import { returnValueMinor } from '../domain/valuation';
 import type { Movement, OrderLine } from '../domain/types';
 import { ProblemError, problem, type Change } from '../domain/result';
 import { cleanText, normalizeBin, skuKey } from '../domain/text';
 import { fromMinor, toMinor } from '../domain/money';
 import { lineRef } from '../domain/orders/holdings';
 import {
-  DISPOSITIONS, nextRmaId, RETURN_REASONS, returnLineRef, unitCostOf, valueBackMinor, WRITE_OFF_REASONS,
+  DISPOSITIONS, nextRmaId, RETURN_REASONS, returnLineRef, unitCostOf, WRITE_OFF_REASONS,
   type Disposition, type ReturnReason, type ReturnStatus, type WriteOffReason,
 } from '../domain/returns/rules';
 import { planCreditNote, planReturn, type CreditNotePayload, type NormalizedReturnLine, type ReturnableLine, type ReturnPayload } from '../domain/returns/validate';
@@ -210,7 +211,7 @@ function returnRows(
         const b = back.get(s.movementId) ?? { qty: 0, valueMinor: 0 };
         const take = Math.min(want, Number((left.qty - b.qty).toFixed(9)));
         if (take <= 0) continue;
-        const value = valueBackMinor(left, b, take, currency, currentCost(l.sku));
+        const value = returnValueMinor(left, b, take, currency, currentCost(l.sku));
         builder.inbound('return', { sku: l.sku, bin: r.bin, state: 'quarantine', lot: s.lot, expiry: s.expiry }, take, value, unitCostOf(value, take, currency), { ...ref, reverses: s.movementId });
         back.set(s.movementId, { qty: Number((b.qty + take).toFixed(9)), valueMinor: b.valueMinor + value });
         want = Number((want - take).toFixed(9));
