@@ -77,7 +77,7 @@ export function runScenario(scenario: Scenario, opts: { emulator?: Emulator; san
     emulator: emu,
     results,
     tables: readTables(emu.book),
-    mail: [],
+    mail: emu.mail.map((m) => ({ to: m.to, cc: m.cc, bcc: m.bcc, subject: m.subject, body: m.body, htmlBody: m.htmlBody })),
     serviceCalls: { total: calls(emu.counters.diff(start, emu.counters.snapshot())), perCall },
   };
 }

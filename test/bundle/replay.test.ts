@@ -20,3 +20,15 @@ describe('npm run replay', () => {
     expect(out.mail).toEqual([]);
   });
 });
+
+describe('the daily-loop example scenario', () => {
+  it('receives, takes an order, picks, packs, ships and emails the customer in French', () => {
+    const out = JSON.parse(execFileSync('npx', ['tsx', 'tools/replay.ts', 'examples/daily-loop.json'], { encoding: 'utf8' }));
+    expect(out.results.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    expect(out.results[6].value.candidates[0].carrier).toBe('colissimo');
+    expect(out.mail.map((m: { to: string; subject: string }) => [m.to, m.subject])).toEqual([['elodie@example.fr', 'Votre commande #1001 est expédiée']]);
+    expect(out.tables.ledger.filter((m: { type: string }) => m.type === 'ship')).toHaveLength(1);
+    expect(out.tables.shipments[0]).toMatchObject({ order_id: '#1001', carrier: 'UPS', shipped_at: '2026-01-05T10:00:00.000Z' });
+    expect(out.results[8].value.differences).toEqual([]);
+  });
+});
