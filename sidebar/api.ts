@@ -8,11 +8,13 @@ import type { RpcResult, Change, RpcError } from '../src/domain/result';
 import type { NormalizedLine, ReceivePayload } from '../src/domain/receive';
 import type { Language } from '../src/domain/i18n';
 import type { DailyLoopApi } from './api-daily';
+import type { StockFormsApi } from './api-stock';
 
 export type { RpcResult, Change, RpcError, Language };
 export type * from './api-daily';
+export type * from './api-stock';
 
-/** Strings of a form: the catalogue entries field.*, err.*, error.*, form.*, kind.*, state.* */
+/** Strings of a form: the catalogue entries of the prefixes in src/app/form-data.ts (field.*, err.*, form.*, ...) */
 export type Strings = Record<string, string>;
 
 export interface UiStrings {
@@ -68,6 +70,8 @@ export interface ReceiveLineRequest {
 
 export interface ReceiveRequest {
   requestId: string;
+  /** a sent or confirmed purchase order the goods arrive against; '' = none */
+  poId: string;
   supplierRef: string;
   note: string;
   lines: ReceiveLineRequest[];
@@ -106,12 +110,19 @@ export interface SettingsValue {
   defaultBin: string;
   valuationMethod: string;
   effectiveLanguage: string;
+  trackingProvider: string;
+  alertRecipients: string;
+  notifyStatusChanges: string[];
+  notifyChoices: string[];
 }
 
 export interface SettingsRequest {
   language: string;
   currency: string;
   defaultBin: string;
+  trackingProvider: string;
+  alertRecipients: string;
+  notifyStatusChanges: string[];
 }
 
 export interface HelpValue {
@@ -120,7 +131,7 @@ export interface HelpValue {
 }
 
 /** Server function name -> [arguments, value]. */
-export interface ServerApi extends DailyLoopApi {
+export interface ServerApi extends DailyLoopApi, StockFormsApi {
   getUiStrings: [[], UiStrings];
   getReceiveFormData: [[], ReceiveFormData];
   receive: [[ReceiveRequest], ReceiveValue];

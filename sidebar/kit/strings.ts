@@ -6,8 +6,13 @@
 import type { MessageKey } from '../../src/domain/i18n';
 import type { RpcError, Strings } from '../api';
 
-/** The catalogue prefixes getReceiveFormData and getUiStrings send to forms. */
-export type UiKey = Extract<MessageKey, `form.${string}` | `field.${string}` | `err.${string}` | `error.${string}` | `kind.${string}` | `state.${string}` | `channel.${string}`>;
+/** The catalogue prefixes getReceiveFormData and getUiStrings send to forms (FORM_PREFIXES in src/app/form-data.ts). */
+export type UiKey = Extract<
+  MessageKey,
+  | `form.${string}` | `field.${string}` | `err.${string}` | `error.${string}` | `kind.${string}` | `state.${string}` | `channel.${string}` | `type.${string}`
+  | `returnReason.${string}` | `disposition.${string}` | `returnStatus.${string}` | `writeOffReason.${string}` | `countStatus.${string}`
+  | `trackStatus.${string}` | `poStatus.${string}`
+>;
 export type Params = Record<string, string | number>;
 export type T = (key: UiKey, params?: Params) => string;
 

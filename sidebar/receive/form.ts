@@ -3,7 +3,7 @@
  * and note, the preview of what will be recorded, and the submission with its request id
  * (made once per submission, reused by every retry of it, new after a success).
  */
-import type { ReceiveFormData, RpcError } from '../api';
+import type { PoSummary, ReceiveFormData, RpcError } from '../api';
 import { call } from '../rpc';
 import { h, fill } from '../kit/dom';
 import { placeErrors, type ErrorTarget } from '../kit/errors';
@@ -13,12 +13,13 @@ import { button, money, number, section, showErrors, type Page } from '../kit/pa
 import { problemText, type T, type UiKey } from '../kit/strings';
 import { normalizeBin } from '../../src/domain/text';
 import { entry } from './entry';
-import { newRequestId, preview, skuOf, toRequest, tracksExpiry, type LineDraft } from './model';
+import { findItem, newRequestId, preview, skuOf, toRequest, tracksExpiry, type LineDraft } from './model';
+import { poChoice, remaining } from './po';
 
 const LINE_FIELDS = ['qty', 'bin', 'unitCost', 'lot', 'expiry'] as const;
 type LineField = (typeof LINE_FIELDS)[number];
 
-export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
+export function receiveForm(p: Page, initial: ReceiveFormData, t: T, orders: readonly PoSummary[] = []): void {
   let data = initial;
   const lang = data.language;
   /** the id of the submission in progress: kept until it succeeds, so a retry cannot record twice */
@@ -39,6 +40,20 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
     refreshPreview();
   });
   const supplierRef = textField({ label: t('field.supplierRef'), name: 'supplierRef', hint: t('form.receive.supplierRefHint') });
+  const po = poChoice(t, orders, (chosen) => {
+    if (!chosen) return refreshPreview();
+    // the PO's awaited lines replace the lines typed so far
+    table.clear();
+    cards.clear();
+    for (const l of chosen.lines) {
+      const qty = remaining(l);
+      if (qty <= 0) continue;
+      const item = findItem(data.items, l.sku);
+      addCard({ code: l.sku, item, newItem: null, bin: '', qty: String(qty), unitCost: l.unitCost === null ? '' : String(l.unitCost), lot: '', expiry: '' });
+    }
+    refreshPreview();
+    table.root.querySelector<HTMLInputElement>('input[name=qty]')?.focus();
+  });
   const note = textField({ label: t('field.note'), name: 'note' });
   const previewBody = h('div', { class: 'preview', 'aria-live': 'polite' });
   const submitButton = button(t('form.receive.submit'), () => void submit(), 'action', { 'data-action': 'submit' });
@@ -98,6 +113,7 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
     p.messages.clear();
     supplierRef.error(null);
     note.error(null);
+    po.field.error(null);
     table.lines().forEach((line, i) => {
       table.lineError(i + 1, null);
       Object.values(cards.get(line) ?? {}).forEach((f) => f?.error(null));
@@ -107,6 +123,7 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
   /** Where an RPC error goes: the input of its line, the line itself, or a payload field. */
   function target(field: string, line?: number): ErrorTarget | null {
     if (field === 'supplierRef') return { error: supplierRef.error, focusable: supplierRef.input };
+    if (field === 'poId') return { error: po.field.error, focusable: po.field.input };
     if (field === 'note') return { error: note.error, focusable: note.input };
     const draft = line ? table.lines()[line - 1] : undefined;
     if (!draft || !line) return null;
@@ -118,7 +135,7 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
 
   /** At an input the problem alone; at the line, the field is named too (except the SKU, the line's title). */
   function errorText(e: RpcError): string {
-    const atInput = e.field === 'supplierRef' || e.field === 'note' || LINE_FIELDS.includes(e.field as LineField);
+    const atInput = e.field === 'supplierRef' || e.field === 'note' || e.field === 'poId' || LINE_FIELDS.includes(e.field as LineField);
     return atInput || e.field === 'sku' ? problemText(t, e) : t('error.at', { field: t(`field.${e.field}` as UiKey), problem: problemText(t, e) });
   }
 
@@ -128,7 +145,7 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
     // a complete line still in the entry fields is part of the submission
     if (add.pending() && !add.addLine()) return;
     requestId = requestId ?? newRequestId();
-    const payload = toRequest(requestId, supplierRef.input.value.trim(), note.input.value.trim(), table.lines());
+    const payload = toRequest(requestId, supplierRef.input.value.trim(), note.input.value.trim(), table.lines(), po.poId());
     const result = await p.busy.run(t('form.busy.saving'), () => call('receive', payload));
     if (!result) return;
     if (result.ok) {
@@ -148,10 +165,11 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
     (placed.first ?? p.messages.root.querySelector<HTMLElement>('.message'))?.focus();
   }
 
-  /** After a success the items, bins and lots may have changed (a new item, a new bin). */
+  /** After a success the items, bins and lots may have changed (a new item, a new bin), and the PO's awaited quantities. */
   async function reload(): Promise<void> {
-    const result = await call('getReceiveFormData');
+    const [result, pos] = await Promise.all([call('getReceiveFormData'), call('getPurchaseOrders')]);
     if (result.ok) data = result.value;
+    if (pos.ok) po.reset(pos.value.orders);
   }
 
   p.main.addEventListener('keydown', (e) => {
@@ -161,6 +179,7 @@ export function receiveForm(p: Page, initial: ReceiveFormData, t: T): void {
     }
   });
   p.body.append(
+    po.field.root,
     add.root,
     table.root,
     h('section', { class: 'section' }, supplierRef.root, note.root),

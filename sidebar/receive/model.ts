@@ -39,9 +39,10 @@ export function skuOf(line: LineDraft): string {
   return line.item ? line.item.sku : line.code.trim();
 }
 
-export function toRequest(requestId: string, supplierRef: string, note: string, lines: readonly LineDraft[]): ReceiveRequest {
+export function toRequest(requestId: string, supplierRef: string, note: string, lines: readonly LineDraft[], poId = ''): ReceiveRequest {
   return {
     requestId,
+    poId,
     supplierRef,
     note,
     lines: lines.map((l) => {

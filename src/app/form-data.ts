@@ -15,11 +15,23 @@ export interface ReceiveFormData {
   strings: Record<string, string>;
 }
 
-/** The strings a form shows: field labels, error texts, the form's own keys, and the names of sales channels. */
+/**
+ * The strings a form shows: field labels, error texts, the form's own keys, and the labels
+ * of the closed sets forms offer or display (sales channels, states, movement types, return
+ * reasons, dispositions and statuses, write-off reasons, count statuses, tracking and
+ * purchase order statuses).
+ */
+export const FORM_PREFIXES = [
+  'field', 'err', 'error', 'form', 'kind', 'state', 'channel', 'type',
+  'returnReason', 'disposition', 'returnStatus', 'writeOffReason', 'countStatus', 'trackStatus', 'poStatus',
+] as const;
+
+const FORM_KEY = new RegExp(`^(${FORM_PREFIXES.join('|')})\\.`);
+
 export function formStrings(lang: Language): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(CATALOGUES[lang])) {
-    if (/^(field|err|error|form|kind|state|channel)\./.test(k)) out[k] = v;
+    if (FORM_KEY.test(k)) out[k] = v;
   }
   return out;
 }

@@ -80,7 +80,10 @@ export function menuSetup(): void {
   globals().SpreadsheetApp.getUi().alert(text);
 }
 
-function openForm(file: FormFile, titleKey: 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help' | 'menu.orders' | 'menu.pick' | 'menu.pack' | 'menu.ship'): void {
+type FormTitle = 'menu.receive' | 'menu.checkStock' | 'menu.settings' | 'menu.help' | 'menu.orders' | 'menu.pick' | 'menu.pack' | 'menu.ship'
+  | 'menu.returns' | 'menu.count' | 'menu.stock' | 'menu.explain';
+
+function openForm(file: FormFile, titleKey: FormTitle): void {
   showForm(translator(languageOf(buildPorts())), file, titleKey);
 }
 
@@ -107,4 +110,16 @@ export function menuPack(): void {
 }
 export function menuShip(): void {
   openForm('ship', 'menu.ship');
+}
+export function menuReturns(): void {
+  openForm('returns', 'menu.returns');
+}
+export function menuCount(): void {
+  openForm('count', 'menu.count');
+}
+export function menuStock(): void {
+  openForm('stock', 'menu.stock');
+}
+export function menuExplain(): void {
+  openForm('explain', 'menu.explain');
 }

@@ -6,8 +6,8 @@
  */
 import { onInstall, onOpen } from './menu';
 import {
-  checkStock, getHelp, getReceiveFormData, getSettings, getUiStrings, menuCheckStock, menuHelp, menuOrders, menuPack, menuPick, menuReceive,
-  menuSettings, menuSetup, menuShip, receive, repairStock, saveSettings, setupSheet,
+  checkStock, getHelp, getReceiveFormData, getSettings, getUiStrings, menuCheckStock, menuCount, menuExplain, menuHelp, menuOrders, menuPack, menuPick,
+  menuReceive, menuReturns, menuSettings, menuSetup, menuShip, menuStock, receive, repairStock, saveSettings, setupSheet,
 } from './entry-points';
 import {
   addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getImportMapping, getOpenPickLists, getPackFormData,
@@ -17,7 +17,7 @@ import {
   getHourlyStatus, getTrackingSettings, menuRefreshTracking, refreshTrackingNow, runHourly, saveTrackingKey, setHourlyChecks,
   testTrackingConnection,
 } from './hourly-entry-points';
-import { createPurchaseOrders, getPurchaseOrders, rebuildReplenishment, rebuildReports, updatePurchaseOrder } from './purchase-entry-points';
+import { createPurchaseOrders, getPurchaseOrders, menuReports, rebuildReplenishment, rebuildReports, updatePurchaseOrder } from './purchase-entry-points';
 import {
   createCountSheet, createReturn, explainSelection, explainStock, expiryAction, findReturnable, getExpiring, inspectReturn, moveStock,
   recordCreditNote, submitCount, voidMovement, writeOff,
@@ -38,6 +38,11 @@ global.menuOrders = menuOrders;
 global.menuPick = menuPick;
 global.menuPack = menuPack;
 global.menuShip = menuShip;
+global.menuReturns = menuReturns;
+global.menuCount = menuCount;
+global.menuStock = menuStock;
+global.menuExplain = menuExplain;
+global.menuReports = menuReports;
 // sidebar RPCs
 global.setupSheet = setupSheet;
 global.getReceiveFormData = getReceiveFormData;

@@ -6,15 +6,24 @@ import { resolveLanguage, translator, type Language, type MessageKey, type Trans
 import { LANGUAGE_PROPERTY } from '../app/context';
 import { globals } from './ports';
 
-/** The add-on menu in order; `separatorBefore` starts a group (set-up | daily loop | stock | settings). */
+/**
+ * The add-on menu in order; `separatorBefore` starts a group
+ * (set-up | daily loop | stock | run now | settings).
+ */
 export const MENU: { key: MessageKey; fn: string; separatorBefore?: true }[] = [
   { key: 'menu.setup', fn: 'menuSetup' },
   { key: 'menu.orders', fn: 'menuOrders', separatorBefore: true },
   { key: 'menu.pick', fn: 'menuPick' },
   { key: 'menu.pack', fn: 'menuPack' },
   { key: 'menu.ship', fn: 'menuShip' },
+  { key: 'menu.returns', fn: 'menuReturns' },
   { key: 'menu.receive', fn: 'menuReceive', separatorBefore: true },
+  { key: 'menu.count', fn: 'menuCount' },
+  { key: 'menu.stock', fn: 'menuStock' },
+  { key: 'menu.explain', fn: 'menuExplain' },
   { key: 'menu.checkStock', fn: 'menuCheckStock' },
+  { key: 'menu.refreshTracking', fn: 'menuRefreshTracking', separatorBefore: true },
+  { key: 'menu.reports', fn: 'menuReports' },
   { key: 'menu.settings', fn: 'menuSettings', separatorBefore: true },
   { key: 'menu.help', fn: 'menuHelp' },
 ];
@@ -51,7 +60,7 @@ export function onInstall(e?: OpenEvent): void {
 }
 
 /** The sidebars, built from sidebar/<form>/ into dist/<form>.html by tools/build-sidebars.mjs. */
-export type FormFile = 'receive' | 'check-stock' | 'settings' | 'help' | 'orders' | 'pick' | 'pack' | 'ship';
+export type FormFile = 'receive' | 'check-stock' | 'settings' | 'help' | 'orders' | 'pick' | 'pack' | 'ship' | 'returns' | 'count' | 'stock' | 'explain';
 
 /** Open a form in the sidebar, titled in the user's language (the form loads its own strings). */
 export function showForm(t: Translator, file: FormFile, titleKey: MessageKey): void {

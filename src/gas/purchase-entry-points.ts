@@ -1,10 +1,11 @@
-/** Replenishment and purchase order RPCs. Thin wrappers. */
+/** Replenishment and purchase order RPCs, and the reports. Thin wrappers. */
 import type { RpcResult } from '../domain/result';
 import { createPurchaseOrders as createUseCase, getPurchaseOrders as listUseCase, updatePurchaseOrder as updateUseCase, type PoSummary, type UpdatePoPayload } from '../app/purchasing';
 import { rebuildReplenishment as rebuildUseCase } from '../app/replenishment';
 import { withWrite } from '../app/write';
 import { rebuildReports as reportsUseCase, type ReportsValue } from '../app/reports';
 import { rpc } from './entry-points';
+import { globals } from './ports';
 
 export function getPurchaseOrders(): RpcResult<{ orders: PoSummary[] }> {
   return rpc((ports) => listUseCase(ports));
@@ -29,4 +30,11 @@ export function rebuildReports(): RpcResult<ReportsValue> {
     const value = reportsUseCase(session, t());
     return { value, changes: [{ kind: 'reports', message: t()('change.reports', { skus: value.skus, months: value.months, charts: value.charts }) }] };
   }));
+}
+
+/** Menu "Rebuild reports and dashboard": runs `rebuildReports()` and says what it did in a toast. */
+export function menuReports(): void {
+  const result = rebuildReports();
+  const text = result.ok ? result.changes.map((c) => c.message).join('\n') : result.errors.map((e) => e.message).join('\n');
+  globals().SpreadsheetApp.getActiveSpreadsheet().toast(text);
 }

@@ -50,7 +50,8 @@ describe('dist/Code.js', () => {
 describe('every entry point through the bundle', () => {
   it('runs each RPC, menu handler and trigger once in a sandbox like Apps Script', () => {
     // the sidebars as clasp pushes them next to Code.js (built by tools/build-sidebars.mjs)
-    const htmlFiles = Object.fromEntries(['receive', 'check-stock', 'settings', 'help', 'orders', 'pick', 'pack', 'ship'].map((f) => [f, readFileSync(`dist/${f}.html`, 'utf8')]));
+    const forms = ['receive', 'check-stock', 'settings', 'help', 'orders', 'pick', 'pack', 'ship', 'returns', 'count', 'stock', 'explain'];
+    const htmlFiles = Object.fromEntries(forms.map((f) => [f, readFileSync(`dist/${f}.html`, 'utf8')]));
     const emu = new Emulator({ spreadsheetLocale: 'en_GB', htmlFiles });
     const sb = new BundleSandbox(emu);
     const called = new Set<string>();
@@ -139,6 +140,8 @@ describe('every entry point through the bundle', () => {
 
     // reports and dashboard
     expect(call('rebuildReports').value.charts).toBeGreaterThan(0);
+    call('menuReports');
+    expect(emu.ui.toasts.at(-1)?.msg).toMatch(/^Rapports recalculés : \d+ articles, \d+ mois, \d+ graphiques\.$/);
 
     // the hourly dispatcher
     expect(call('setHourlyChecks', [{ on: true }]).value.mine).toBe(true);
@@ -148,9 +151,9 @@ describe('every entry point through the bundle', () => {
     expect(emu.fireDueTriggers(sb)).toHaveLength(1);
     called.add('runHourly');
 
-    const menus = ['menuReceive', 'menuCheckStock', 'menuSettings', 'menuHelp', 'menuOrders', 'menuPick', 'menuPack', 'menuShip'];
+    const menus = ['menuReceive', 'menuCheckStock', 'menuSettings', 'menuHelp', 'menuOrders', 'menuPick', 'menuPack', 'menuShip', 'menuReturns', 'menuCount', 'menuStock', 'menuExplain'];
     for (const fn of menus) call(fn);
-    expect(emu.ui.sidebars.map((x) => x.file)).toEqual(['receive', 'check-stock', 'settings', 'help', 'orders', 'pick', 'pack', 'ship']);
+    expect(emu.ui.sidebars.map((x) => x.file)).toEqual(['receive', 'check-stock', 'settings', 'help', 'orders', 'pick', 'pack', 'ship', 'returns', 'count', 'stock', 'explain']);
 
     // results cross google.script.run: no Date, nothing that is not plain data
     const json = JSON.stringify(call('getReceiveFormData'));

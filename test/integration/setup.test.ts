@@ -105,12 +105,15 @@ describe('the menu', () => {
     const menu = s.emu.ui.menus[0];
     expect(menu.items.filter((i) => i !== 'separator').map((i) => typeof i === 'object' && [i.caption, i.functionName])).toEqual([
       ['Préparer cette feuille', 'menuSetup'], ['Commandes', 'menuOrders'], ['Liste de préparation', 'menuPick'], ['Emballer', 'menuPack'],
-      ['Expédier', 'menuShip'], ['Réceptionner du stock', 'menuReceive'], ['Vérifier le stock', 'menuCheckStock'],
+      ['Expédier', 'menuShip'], ['Retours', 'menuReturns'], ['Réceptionner du stock', 'menuReceive'], ['Inventaire', 'menuCount'],
+      ['Ajustements de stock', 'menuStock'], ['Expliquer ce nombre', 'menuExplain'], ['Vérifier le stock', 'menuCheckStock'],
+      ['Actualiser le suivi des colis', 'menuRefreshTracking'], ['Recalculer les rapports et le tableau de bord', 'menuReports'],
       ['Paramètres', 'menuSettings'], ['Aide', 'menuHelp'],
     ]);
-    // four groups: set-up | the daily loop | stock | settings and help
+    // five groups: set-up | the daily loop | stock | run now | settings and help
     expect(menu.items.map((i) => (i === 'separator' ? '|' : typeof i === 'object' ? i.functionName : ''))).toEqual([
-      'menuSetup', '|', 'menuOrders', 'menuPick', 'menuPack', 'menuShip', '|', 'menuReceive', 'menuCheckStock', '|', 'menuSettings', 'menuHelp',
+      'menuSetup', '|', 'menuOrders', 'menuPick', 'menuPack', 'menuShip', 'menuReturns', '|', 'menuReceive', 'menuCount', 'menuStock', 'menuExplain',
+      'menuCheckStock', '|', 'menuRefreshTracking', 'menuReports', '|', 'menuSettings', 'menuHelp',
     ]);
   });
 
@@ -142,5 +145,27 @@ describe('settings', () => {
     const v = okValue(s.run(() => api.saveSettings({ language: '', currency: 'usd', defaultBin: ' shelf-1 ' })));
     expect(v).toMatchObject({ currency: 'USD', defaultBin: 'SHELF-1', effectiveLanguage: 'en' });
     expect(okValue(s.run(() => api.getSettings())).currency).toBe('USD');
+  });
+
+  it('saves the tracking provider, alert recipients and parcel statuses when given, and checks each', () => {
+    const s = stocked();
+    const base = { language: '', currency: 'EUR', defaultBin: 'A-1' };
+    const before = s.snapshot();
+    const bad = s.run(() => api.saveSettings({ ...base, trackingProvider: 'dhl', alertRecipients: 'a@example.com, nope, b@x', notifyStatusChanges: ['delivered', 'lost'] }));
+    expect(codes(bad)).toEqual([
+      ['invalid_choice', 'trackingProvider', undefined], ['invalid_email', 'alertRecipients', undefined], ['invalid_email', 'alertRecipients', undefined],
+      ['invalid_choice', 'notifyStatusChanges', undefined],
+    ]);
+    expect(bad.ok ? [] : bad.errors.filter((e) => e.code === 'invalid_email').map((e) => e.params.value)).toEqual(['nope', 'b@x']);
+    expect(s.snapshot()).toBe(before);
+    const v = okValue(s.run(() => api.saveSettings({ ...base, trackingProvider: 'Ship24', alertRecipients: 'a@example.com; b@example.com a@example.com', notifyStatusChanges: ['exception', 'delivered'] })));
+    expect(v).toMatchObject({ trackingProvider: 'ship24', alertRecipients: 'a@example.com, b@example.com', notifyStatusChanges: ['delivered', 'exception'], notifyChoices: ['out_for_delivery', 'delivered', 'exception'] });
+    const settings = Object.fromEntries(s.table('settings').map((r) => [r.key, r.value]));
+    expect([settings.tracking_provider, settings.alert_recipients, settings.notify_status_changes]).toEqual(['ship24', 'a@example.com, b@example.com', 'delivered, exception']);
+    // left out: kept as they are
+    okValue(s.run(() => api.saveSettings({ ...base, currency: 'USD' })));
+    expect(okValue(s.run(() => api.getSettings()))).toMatchObject({ currency: 'USD', trackingProvider: 'ship24', alertRecipients: 'a@example.com, b@example.com' });
+    okValue(s.run(() => api.saveSettings({ ...base, trackingProvider: '', alertRecipients: '', notifyStatusChanges: [] })));
+    expect(okValue(s.run(() => api.getSettings()))).toMatchObject({ trackingProvider: '', alertRecipients: '', notifyStatusChanges: [] });
   });
 });

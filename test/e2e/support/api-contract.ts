@@ -1,15 +1,17 @@
 /**
- * Compile-time proof that the wire types the sidebar declares (sidebar/api.ts and
- * sidebar/api-daily.ts, restated there because the sidebar may import only src/domain) are
- * the types the server really returns and accepts. `npx tsc -b` fails here when one side
+ * Compile-time proof that the wire types the sidebar declares (sidebar/api.ts,
+ * sidebar/api-daily.ts and sidebar/api-stock.ts, restated there because the sidebar may
+ * import only src/domain) are the types the server really returns and accepts. `npx tsc -b` fails here when one side
  * changes without the other.
  */
 import type { ServerApi } from '../../../sidebar/api';
 import type * as core from '../../../src/gas/entry-points';
 import type * as orders from '../../../src/gas/order-entry-points';
 import type * as hourly from '../../../src/gas/hourly-entry-points';
+import type * as purchases from '../../../src/gas/purchase-entry-points';
+import type * as returns from '../../../src/gas/returns-entry-points';
 
-type Server = typeof core & typeof orders & typeof hourly;
+type Server = typeof core & typeof orders & typeof hourly & typeof purchases & typeof returns;
 
 /** the value of the success branch of a server function's RpcResult */
 type Value<R> = R extends { ok: true; value: infer V } ? V : never;

@@ -41,3 +41,13 @@ export const ORDERS_PICKED: Scenario = withCalls(
   { fn: 'buildPickList', now: '2026-01-06T10:00:00Z', args: [{ requestId: 'e2e-list' }] },
   { fn: 'confirmPick', now: '2026-01-06T10:30:00Z', args: [{ requestId: 'e2e-confirm', pickListId: 'PL-00001', lines: [1, 2, 3, 4].map((seq) => ({ seq, picked: [2, 3, 1, 3][seq - 1] })) }] },
 );
+
+export const UPS = '1Z999AA10123456784';
+
+/** Order #A picked, then shipped with UPS: ready to come back. */
+export const ORDER_SHIPPED: Scenario = withCalls(
+  RACK_ITEMS, ...TWO_ORDERS,
+  { fn: 'buildPickList', now: '2026-01-06T10:00:00Z', args: [{ requestId: 'e2e-list' }] },
+  { fn: 'confirmPick', now: '2026-01-06T10:30:00Z', args: [{ requestId: 'e2e-confirm', pickListId: 'PL-00001', lines: [1, 2, 3, 4].map((seq) => ({ seq, picked: [2, 3, 1, 3][seq - 1] })) }] },
+  { fn: 'shipOrders', now: '2026-01-06T11:00:00Z', args: [{ requestId: 'e2e-ship', shipments: [{ orderId: '#A', trackingNumber: UPS }] }] },
+);
