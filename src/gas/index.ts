@@ -17,7 +17,7 @@ import {
   getHourlyStatus, getTrackingSettings, menuRefreshTracking, refreshTrackingNow, runHourly, saveTrackingKey, setHourlyChecks,
   testTrackingConnection,
 } from './hourly-entry-points';
-import { createPurchaseOrders, getPurchaseOrders, menuReports, rebuildReplenishment, rebuildReports, updatePurchaseOrder } from './purchase-entry-points';
+import { createPurchaseOrders, getPurchaseOrders, menuPurchaseOrders, menuReports, rebuildReplenishment, rebuildReports, updatePurchaseOrder } from './purchase-entry-points';
 import {
   createCountSheet, createReturn, explainSelection, explainStock, expiryAction, findReturnable, getExpiring, inspectReturn, moveStock,
   recordCreditNote, submitCount, voidMovement, writeOff,
@@ -99,3 +99,4 @@ global.moveStock = moveStock;
 global.voidMovement = voidMovement;
 global.explainStock = explainStock;
 global.explainSelection = explainSelection;
+global.menuPurchaseOrders = menuPurchaseOrders;

@@ -23,6 +23,7 @@ export const MENU: { key: MessageKey; fn: string; separatorBefore?: true }[] = [
   { key: 'menu.explain', fn: 'menuExplain' },
   { key: 'menu.checkStock', fn: 'menuCheckStock' },
   { key: 'menu.refreshTracking', fn: 'menuRefreshTracking', separatorBefore: true },
+  { key: 'menu.purchaseOrders', fn: 'menuPurchaseOrders' },
   { key: 'menu.reports', fn: 'menuReports' },
   { key: 'menu.settings', fn: 'menuSettings', separatorBefore: true },
   { key: 'menu.help', fn: 'menuHelp' },

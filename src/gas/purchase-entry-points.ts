@@ -38,3 +38,14 @@ export function menuReports(): void {
   const text = result.ok ? result.changes.map((c) => c.message).join('\n') : result.errors.map((e) => e.message).join('\n');
   globals().SpreadsheetApp.getActiveSpreadsheet().toast(text);
 }
+
+/**
+ * Menu "Create purchase orders": one draft per supplier for the items at or below their
+ * reorder point; the alert says which (edit them in the Purchase orders tab, then set the
+ * status to sent).
+ */
+export function menuPurchaseOrders(): void {
+  const result = createPurchaseOrders({ requestId: globals().Utilities.getUuid() });
+  const text = result.ok ? result.changes.map((c) => c.message).join('\n') : result.errors.map((e) => e.message).join('\n');
+  globals().SpreadsheetApp.getUi().alert(text);
+}

@@ -105,6 +105,8 @@ describe('every entry point through the bundle', () => {
     expect(call('getPurchaseOrders').value.orders).toEqual([]);
     expect(call('createPurchaseOrders', [{ requestId: 'po' }]).errors?.[0].code).toBe('nothing_to_order');
     expect(call('updatePurchaseOrder', [{ requestId: 'u', poId: 'PO-X', status: 'sent' }]).errors?.[0].code).toBe('unknown_po');
+    call('menuPurchaseOrders');
+    expect(emu.ui.alerts.at(-1)).toMatch(/reorder point|seuil de commande/);
 
     // carrier tracking (no provider chosen yet: the refresh says so)
     expect(call('getTrackingSettings').value.providers).toHaveLength(3);

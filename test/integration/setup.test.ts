@@ -107,13 +107,14 @@ describe('the menu', () => {
       ['Préparer cette feuille', 'menuSetup'], ['Commandes', 'menuOrders'], ['Liste de préparation', 'menuPick'], ['Emballer', 'menuPack'],
       ['Expédier', 'menuShip'], ['Retours', 'menuReturns'], ['Réceptionner du stock', 'menuReceive'], ['Inventaire', 'menuCount'],
       ['Ajustements de stock', 'menuStock'], ['Expliquer ce nombre', 'menuExplain'], ['Vérifier le stock', 'menuCheckStock'],
-      ['Actualiser le suivi des colis', 'menuRefreshTracking'], ['Recalculer les rapports et le tableau de bord', 'menuReports'],
+      ['Actualiser le suivi des colis', 'menuRefreshTracking'], ['Créer les commandes fournisseurs à passer', 'menuPurchaseOrders'],
+      ['Recalculer les rapports et le tableau de bord', 'menuReports'],
       ['Paramètres', 'menuSettings'], ['Aide', 'menuHelp'],
     ]);
     // five groups: set-up | the daily loop | stock | run now | settings and help
     expect(menu.items.map((i) => (i === 'separator' ? '|' : typeof i === 'object' ? i.functionName : ''))).toEqual([
       'menuSetup', '|', 'menuOrders', 'menuPick', 'menuPack', 'menuShip', 'menuReturns', '|', 'menuReceive', 'menuCount', 'menuStock', 'menuExplain',
-      'menuCheckStock', '|', 'menuRefreshTracking', 'menuReports', '|', 'menuSettings', 'menuHelp',
+      'menuCheckStock', '|', 'menuRefreshTracking', 'menuPurchaseOrders', 'menuReports', '|', 'menuSettings', 'menuHelp',
     ]);
   });
 

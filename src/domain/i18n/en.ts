@@ -217,6 +217,7 @@ export const en = {
 
   'log.setup': 'Set-up: {summary}',
   'log.repair': 'Stock repaired for {count} rows.',
+  "menu.purchaseOrders": "Create purchase orders from shortages",
   "table.valuation": "Valuation",
   "help.valuation": "Valuation: per SKU, the cost layers (FIFO) or average the add-on values stock with. Computed; do not type here.",
   "col.valuation.sku": "SKU",

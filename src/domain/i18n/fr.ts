@@ -219,6 +219,7 @@ export const fr: Record<MessageKey, string> = {
 
   'log.setup': 'Préparation : {summary}',
   'log.repair': 'Stock réparé sur {count} lignes.',
+  "menu.purchaseOrders": "Créer les commandes fournisseurs à passer",
   "table.valuation": "Valorisation",
   "help.valuation": "Valorisation : par article, les couches de coût (PEPS) ou le coût moyen utilisés pour valoriser le stock. Calculé ; n’écrivez pas ici.",
   "col.valuation.sku": "Référence (SKU)",
