@@ -86,8 +86,9 @@ export class Caches {
       const k = skuKey(m.sku);
       const v = states.get(k) ?? { row: null, sku: m.sku, method: 'fifo', state: emptyState(m.sku), through: '' };
       if (!isAfter(m.movementId, v.through)) continue;
+      // A fresh policy per row (through ''), so the real id passes its check and names the layer.
       const policy = createPolicy('fifo', currency, { version: 1, method: 'fifo', currency, through: '', skus: { [k]: v.state } });
-      policy.apply({ ...m, movementId: '' });
+      policy.apply(m);
       v.state = policy.snapshot().skus[k];
       v.through = m.movementId;
       states.set(k, v);

@@ -60,3 +60,14 @@ describe('valuation method', () => {
     expect(consume?.value).toBe(-0.5); // 2 x 0.10 + 1 x 0.30
   });
 });
+
+describe('FIFO layers', () => {
+  it('are named by the receipt that made them, and a write-off takes the oldest', () => {
+    const s = twoReceipts('fifo');
+    const state = JSON.parse(String(s.table('valuation')[0].state));
+    expect(state.fifo.layers.map((l: { receiptId: string; unitCost: number }) => [l.receiptId, l.unitCost])).toEqual([['M00000001', 1], ['M00000002', 2]]);
+    okValue(s.run(() => api.writeOff({ requestId: 'w', reason: 'damaged', lines: [{ sku: 'SOAP', bin: 'A-1', state: 'available', qty: 1 }] })));
+    const layersAfter = JSON.parse(String(s.table('valuation')[0].state)).fifo.layers;
+    expect(layersAfter[0]).toMatchObject({ receiptId: 'M00000001', qty: 9 }); // the write-off took the oldest unit
+  });
+});
