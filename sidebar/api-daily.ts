@@ -41,6 +41,7 @@ export interface ImportValue {
   orders: number;
   duplicates: number;
   cancelled: number;
+  fulfilled: number;
   problems: { row: number; code: string; field: string; message: string }[];
   headers: string[];
   replayed: boolean;

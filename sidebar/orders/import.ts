@@ -130,6 +130,7 @@ export function importPanel(p: Page, t: T, remembered: GenericMapping | null): I
         h('li', { 'data-count': 'added' }, t('form.orders.resultAdded', { added: v.added, orders: v.orders })),
         h('li', { 'data-count': 'duplicates' }, t('form.orders.resultDuplicates', { count: v.duplicates })),
         h('li', { 'data-count': 'cancelled' }, t('form.orders.resultCancelled', { count: v.cancelled })),
+        h('li', { 'data-count': 'fulfilled' }, t('form.orders.resultFulfilled', { count: v.fulfilled })),
       ),
       v.problems.length ? [
         h('h2', { class: 'section-title' }, t('form.orders.problemsTitle', { count: v.problems.length })),

@@ -143,6 +143,8 @@ export interface ImportValue {
   orders: number;
   duplicates: number;
   cancelled: number;
+  /** lines already fulfilled outside the add-on (shipped): not imported, nothing to reserve */
+  fulfilled: number;
   problems: { row: number; code: string; field: string; message: string }[];
   headers: string[];
   replayed: boolean;
@@ -179,6 +181,7 @@ export function importOrders(ports: Ports, payload: ImportPayload, t: Translator
     }));
     let duplicates = 0;
     let cancelled = 0;
+    let fulfilled = 0;
     const good: OrderLine[] = [];
     for (const l of parsed.lines) {
       const identity = orderLineIdentity({ channel: l.channel, orderId: l.orderId, lineKey: l.lineKey });
@@ -188,6 +191,10 @@ export function importOrders(ports: Ports, payload: ImportPayload, t: Translator
       }
       if (l.cancelled) {
         cancelled++;
+        continue;
+      }
+      if (l.fulfilled) {
+        fulfilled++;
         continue;
       }
       const item = resolveItem(index, l);
@@ -215,7 +222,7 @@ export function importOrders(ports: Ports, payload: ImportPayload, t: Translator
     orders.append(good);
     reserve(session, [...before, ...good], good);
     const value: ImportValue = {
-      source: parsed.source, added: good.length, orders: new Set(good.map((l) => l.orderId)).size, duplicates, cancelled,
+      source: parsed.source, added: good.length, orders: new Set(good.map((l) => l.orderId)).size, duplicates, cancelled, fulfilled,
       problems, headers: parsed.headers, replayed: false,
     };
     wb.log().append([{

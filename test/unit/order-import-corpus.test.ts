@@ -54,8 +54,10 @@ describe.skipIf(!present && allowMissing)('order export samples', () => {
       channel: 'shopify', orderId: '#1002', lineKey: '2', sourceRow: 3, orderDate: '2026-11-20T16:02:40Z',
       customerName: 'Tobias Fenwick', email: 'tobias.fenwick@example.com', country: 'CA', language: '',
       sku: 'DISH-CED', listingKey: 'shopify:name:cedar soap dish', itemName: 'Cedar Soap Dish', qty: 1, unitPrice: 12,
-      currency: 'USD', shippingMethod: 'Standard Shipping', cancelled: false,
+      currency: 'USD', shippingMethod: 'Standard Shipping', cancelled: false, fulfilled: false,
     });
+    // #1003's lines are fulfilled in the file (already shipped by the shop)
+    expect(r.lines.filter((l) => l.fulfilled).map((l) => l.orderId)).toEqual(['#1003', '#1003', '#1003']);
     expect(r.lines.map((l) => l.unitPrice)).toEqual([14, 6.5, 12, 24, 24, 9.5, 14, 18, 11]);
     expect(lineIdentity(r.lines[0])).toBe('shopify/#1001/1');
   });
@@ -63,6 +65,8 @@ describe.skipIf(!present && allowMissing)('order export samples', () => {
   it('WooCommerce AlgolPlus CSV (CRLF, quoted headers): Item # keys, local dates, French accents', () => {
     const r = parseOrderFile(sample('woocommerce-orders.csv'));
     expect(r.source).toBe('woocommerce');
+    // "Completed" orders were shipped by the shop already
+    expect(Array.from(new Set(r.lines.filter((l) => l.fulfilled).map((l) => l.orderId)))).toEqual(['2102', '2105']);
     expect(r.delimiter).toBe(',');
     expect(r.problems).toEqual([]);
     expect(brief(r.lines)).toEqual([

@@ -828,6 +828,7 @@ export const en = {
   "form.orders.resultAdded": "Order lines added: {added} (orders: {orders})",
   "form.orders.resultDuplicates": "Already imported, skipped: {count}",
   "form.orders.resultCancelled": "Cancelled in the file, skipped: {count}",
+  "form.orders.resultFulfilled": "Already shipped by the shop, skipped: {count}",
   "form.orders.problemsTitle": "Rows not imported ({count})",
   "form.orders.mappingTitle": "Which column holds what",
   "form.orders.mappingIntro": "Choose once: the choice is remembered for the next file. * needed to import.",

@@ -830,6 +830,7 @@ export const fr: Record<MessageKey, string> = {
   "form.orders.resultAdded": "Lignes de commande ajoutées : {added} (commandes : {orders})",
   "form.orders.resultDuplicates": "Déjà importées, ignorées : {count}",
   "form.orders.resultCancelled": "Annulées dans le fichier, ignorées : {count}",
+  "form.orders.resultFulfilled": "Déjà expédiées par la boutique, ignorées : {count}",
   "form.orders.problemsTitle": "Lignes non importées ({count})",
   "form.orders.mappingTitle": "Quelle colonne contient quoi",
   "form.orders.mappingIntro": "À choisir une fois : le choix est retenu pour le prochain fichier. * nécessaire pour importer.",

@@ -65,6 +65,7 @@ const shopify = (decimal: DecimalStyle): Profile => ({
     currency: ['Currency'],
     shippingMethod: ['Shipping Method'],
     status: ['Cancelled at'],
+    fulfillment: ['Lineitem fulfillment status'],
   },
   required: ['orderId', 'qty'],
   finish: (raw) => {
@@ -73,6 +74,7 @@ const shopify = (decimal: DecimalStyle): Profile => ({
   dateOrder: null,
   decimal,
   isCancelled: (s) => s !== '',
+  isFulfilled: (f) => f.trim().toLowerCase() === 'fulfilled',
 });
 
 /**
@@ -114,6 +116,8 @@ const woocommerce = (decimal: DecimalStyle): Profile => ({
   dateOrder: null,
   decimal,
   isCancelled: isCancelledStatus,
+  // "Completed" means shipped in WooCommerce: such an order no longer needs stock here.
+  isFulfilled: (_f, status) => /^(wc-)?(completed|termin[ée]e)$/i.test(status.trim()),
 });
 
 /**
@@ -137,6 +141,7 @@ const etsy = (decimal: DecimalStyle): Profile => ({
     country: ['Ship Country', 'Delivery Country'],
     language: LANGUAGE,
     currency: ['Currency'],
+    fulfillment: ['Date Shipped'],
   },
   required: ['orderId', 'lineId', 'qty'],
   finish: (raw, get) => {
@@ -148,6 +153,7 @@ const etsy = (decimal: DecimalStyle): Profile => ({
   dateOrder: 'mdy',
   decimal,
   isCancelled: () => false,
+  isFulfilled: (f) => f.trim() !== '',
 });
 
 /**

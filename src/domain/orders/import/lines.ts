@@ -25,6 +25,8 @@ export interface RawLine {
   shippingMethod: string;
   /** Text that says whether the order is cancelled (Shopify `Cancelled at`, a status...). */
   status: string;
+  /** Text that says whether the line already left the shop (Shopify line fulfillment, Etsy `Date Shipped`). */
+  fulfillment: string;
 }
 export type RawField = keyof RawLine;
 
@@ -34,7 +36,7 @@ export type RawField = keyof RawLine;
  */
 export const ORDER_FIELDS: readonly RawField[] = ['date', 'customerName', 'email', 'country', 'language', 'currency', 'shippingMethod', 'status'];
 
-const RAW_FIELDS: readonly RawField[] = ['orderId', 'lineId', 'sku', 'listingKey', 'itemName', 'qty', 'unitPrice', 'date', 'customerName', 'email', 'country', 'language', 'currency', 'shippingMethod', 'status'];
+const RAW_FIELDS: readonly RawField[] = ['orderId', 'lineId', 'sku', 'listingKey', 'itemName', 'qty', 'unitPrice', 'date', 'customerName', 'email', 'country', 'language', 'currency', 'shippingMethod', 'status', 'fulfillment'];
 
 /** The first non-empty cleaned cell among the named headers present in the file ('' if none). */
 export type Getter = (...headers: string[]) => string;
@@ -55,6 +57,11 @@ export interface Profile {
   dateOrder: DateOrder | null;
   decimal: DecimalStyle;
   isCancelled: (status: string) => boolean;
+  /**
+   * Whether the line was already fulfilled outside the add-on (it must not reserve stock
+   * again): from the line's fulfillment text or the order's status. Absent: never.
+   */
+  isFulfilled?: (fulfillment: string, status: string) => boolean;
 }
 
 /** Channel + order id + line key: what makes a re-import add nothing. `/` and `%` are escaped. */
@@ -196,6 +203,7 @@ export function buildLines(headers: string[], records: string[][], profile: Prof
       currency: readCurrency(order.currency ?? ''),
       shippingMethod: order.shippingMethod ?? '',
       cancelled: profile.isCancelled(order.status ?? ''),
+      fulfilled: profile.isFulfilled ? profile.isFulfilled(raw.fulfillment ?? '', order.status ?? '') : false,
     });
   }
   return { lines, problems };

@@ -53,6 +53,8 @@ export interface ImportedLine {
   currency: string;
   shippingMethod: string;
   cancelled: boolean;
+  /** Already fulfilled outside the add-on (Shopify line fulfilled, WooCommerce Completed, Etsy shipped): nothing to reserve. */
+  fulfilled: boolean;
 }
 
 /**
