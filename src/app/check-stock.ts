@@ -12,6 +12,33 @@ import type { MessageKey, Translator } from '../domain/i18n';
 import type { Ports } from './ports';
 import type { Outcome } from './rpc';
 import { withWrite } from './write';
+import { openQty } from '../domain/orders/lifecycle';
+import { incomingBySku } from './replenishment';
+import type { Ports as PortsType } from './ports';
+
+function incomingOf(ports: PortsType): Map<string, number> {
+  return ports.workbook.directory.find('purchase_orders') ? incomingBySku(ports) : new Map();
+}
+
+/** Order lines whose `reserved` is not their open quantity (a write cut off) are corrected. */
+function fixLineReservations(ports: PortsType): void {
+  if (!ports.workbook.directory.find('orders')) return;
+  const store = ports.workbook.orders();
+  const wrong = store.readAll().filter((l) => l.value.status && l.value.reserved !== openQty(l.value));
+  store.updateMany(wrong.map((l) => ({ row: l.row, fields: { reserved: openQty(l.value) } })));
+}
+
+/** What order lines still reserve, per SKU: the open quantity of every line not closed. */
+export function reservedBySku(ports: PortsType): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!ports.workbook.directory.find('orders')) return out;
+  for (const { value: l } of ports.workbook.orders().readAll()) {
+    if (!l.status) continue; // a typed line not taken on yet reserves nothing
+    const open = openQty(l);
+    if (open > 0) out.set(skuKey(l.sku), Number(((out.get(skuKey(l.sku)) ?? 0) + open).toFixed(9)));
+  }
+  return out;
+}
 import { readLedger } from './ledger-read';
 
 
@@ -86,11 +113,21 @@ export function checkStock(ports: Ports, t: Translator): Outcome<CheckValue> {
   const bySku = levelsBySku(expected.values());
   const summaryDifferences: CheckValue['summaryDifferences'] = [];
   const summaries = new Map(wb.summary().readAll().map((s) => [skuKey(s.value.sku), s.value]));
-  for (const [k, levels] of bySku) {
+  // Reserved and incoming come from order and purchase order lines: what they should be.
+  const reserved = reservedBySku(ports);
+  const incoming = incomingOf(ports);
+  const skus = new Set([...bySku.keys(), ...reserved.keys(), ...incoming.keys()]);
+  for (const k of skus) {
+    const levels = bySku.get(k) ?? [];
     const s = summaries.get(k);
     if (s && isAfter(s.appliedThrough, through)) continue;
-    const want = summarize({ item: index.bySku(k), sku: levels[0].sku, levels, reserved: s?.reserved ?? 0, incoming: s?.incoming ?? 0, previousAlertedAt: null, avgUnitCost: null });
+    const want = summarize({
+      item: index.bySku(k), sku: levels[0]?.sku ?? s?.sku ?? k, levels, reserved: reserved.get(k) ?? 0, incoming: incoming.get(k) ?? 0,
+      previousAlertedAt: null, avgUnitCost: null, computedReorderPoint: s?.reorderPoint ?? null,
+    });
     const compare: [string, number | string, number | string][] = [
+      ['reserved', s?.reserved ?? 0, want.reserved],
+      ['incoming', s?.incoming ?? 0, want.incoming],
       ['on_hand', s?.onHand ?? '', want.onHand],
       ['available_to_sell', s?.availableToSell ?? '', want.availableToSell],
       ['value', s?.valueMinor ?? '', want.valueMinor],
@@ -162,7 +199,13 @@ export function repairStock(ports: Ports, token: unknown, t: Translator): Outcom
     const now = ports.clock.now();
     wb.stock().write(updates, additions, now);
     const skus = new Set([...parsed.skus, ...parsed.keys.map((k) => k[0])].map(skuKey));
-    caches.refreshSummaries(skus, now);
+    fixLineReservations(ports);
+    const reserved = reservedBySku(ports);
+    const incoming = incomingOf(ports);
+    caches.refreshSummaries(skus, now, {
+      reserved: new Map(Array.from(skus, (k) => [k, reserved.get(k) ?? 0])),
+      incoming: new Map(Array.from(skus, (k) => [k, incoming.get(k) ?? 0])),
+    });
     wb.log().append([{ time: now, user: ports.identity.email(), level: 'warning', event: 'repair_stock', message: t('log.repair', { count: changes.length }), details: changes.map((c) => c.message).join('\n').slice(0, 4000) }]);
     return { value: { repaired: changes.length }, changes };
   });

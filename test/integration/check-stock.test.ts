@@ -39,3 +39,18 @@ describe('check stock and repair', () => {
     expect(codes(s.run(() => api.repairStock(JSON.stringify({ through: 'M00000099', keys: [], skus: [] }))))).toEqual([['invalid_token', 'token', undefined]]);
   });
 });
+
+describe('reserved and incoming in check stock', () => {
+  it('finds a reserved quantity that no longer matches the open order lines, and repairs it', () => {
+    const s = stocked();
+    okValue(s.run(() => api.addOrder({ requestId: 'o', orderId: '#1', lines: [{ sku: 'SOAP-LAV', qty: 4 }] })));
+    const sheet = s.sheetOf('stock_summary');
+    const row = s.table('stock_summary').findIndex((r) => r.sku === 'SOAP-LAV') + 3;
+    sheet.userEdit(row, 5, '9'); // reserved typed over
+    const check = okValue(s.run(() => api.checkStock()));
+    expect(check.summaryDifferences.map((d) => [d.sku, d.column, d.actual, d.expected])).toContainEqual(['SOAP-LAV', 'reserved', 9, 4]);
+    okValue(s.run(() => api.repairStock(check.token)));
+    expect(s.table('stock_summary').find((r) => r.sku === 'SOAP-LAV')).toMatchObject({ reserved: 4, available_to_sell: 20 });
+    expect(okValue(s.run(() => api.checkStock())).summaryDifferences).toEqual([]);
+  });
+});
