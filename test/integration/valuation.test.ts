@@ -71,3 +71,27 @@ describe('FIFO layers', () => {
     expect(layersAfter[0]).toMatchObject({ receiptId: 'M00000001', qty: 9 }); // the write-off took the oldest unit
   });
 });
+
+describe('returns under FIFO', () => {
+  it('a restocked return comes back at the cost it left with; a return to vendor leaves at its receipt layer', () => {
+    const s = Sheet.setUp();
+    s.sheetOf('settings').userEdit(s.table('settings').findIndex((r) => r.key === 'valuation_method') + 3, 2, 'fifo');
+    okValue(s.receive({ requestId: 'r1', lines: [{ sku: 'CREAM', qty: 2, unitCost: 4, bin: 'A-1', newItem: { name: 'Cream' } }] }));
+    okValue(s.receive({ requestId: 'r2', lines: [{ sku: 'CREAM', qty: 2, unitCost: 6, bin: 'A-1' }] }));
+    okValue(s.run(() => api.addOrder({ requestId: 'oA', orderId: '#A', lines: [{ sku: 'CREAM', qty: 1 }] })));
+    // FIFO: 4.00 from the first receipt
+    expect(okValue(s.run(() => api.shipOrders({ requestId: 'sA', shipments: [{ orderId: '#A', trackingNumber: '1Z999AA10123456784' }] }))).shipments[0].cost).toBe(4);
+    okValue(s.run(() => api.createReturn({ requestId: 'rma', orderId: '#A', reason: 'wrong_item', lines: [{ lineKey: '1', qty: 1 }] })));
+    const back = s.table('ledger').find((m) => m.type === 'return');
+    expect(back).toMatchObject({ qty: 1, value: 4 });
+    okValue(s.run(() => api.inspectReturn({ requestId: 'i1', rmaId: 'RMA-00001', lines: [{ lineKey: '1', disposition: 'rtv', qty: 1 }] })));
+    okValue(s.run(() => api.inspectReturn({ requestId: 'i2', rmaId: 'RMA-00001', lines: [{ lineKey: '1', from: 'inspected', disposition: 'rtv', qty: 1, vendorRef: 'V-1' }] })));
+    const rtv = s.table('ledger').find((m) => m.type === 'rtv') as Record<string, unknown>;
+    // it references the latest receipt of the SKU (6.00 a unit) and leaves at that layer's cost
+    expect(rtv).toMatchObject({ qty: -1, reverses: 'M00000002', value: -6 });
+    const layers = JSON.parse(String(s.table('valuation')[0].state)).fifo.layers as { receiptId: string; qty: number; valueMinor: number }[];
+    const summary = s.table('stock_summary')[0];
+    expect(Number(summary.value) * 100).toBe(layers.reduce((a, l) => a + l.valueMinor, 0)); // no residue
+    expect(s.stockVersusProjection()).toEqual([]);
+  });
+});
