@@ -48,13 +48,17 @@ export interface ReturnableValue {
   returns: ReturnSummary[];
 }
 
-/** A new return against an order: quantities as typed, the server checks them. */
+/**
+ * A new return, quantities as typed (the server checks them): against an order, lines name
+ * order lines; without an order (no orderId), lines name a SKU, with expiry and lot for
+ * expiry-tracked items.
+ */
 export interface ReturnRequest {
   requestId: string;
-  orderId: string;
+  orderId?: string;
   reason: string;
   note: string;
-  lines: { lineKey: string; qty: string }[];
+  lines: { lineKey?: string; sku?: string; qty: string; expiry?: string; lot?: string }[];
 }
 
 export interface ReturnValue {

@@ -1,7 +1,7 @@
 /**
- * Returns sidebar: take goods back against an order (a new RMA, into quarantine), inspect
- * an RMA's lines (restock, repair, defective, return to vendor, write off; a line may be
- * split), record its credit note. One tab each; an RMA made in the first tab opens in the
+ * Returns sidebar: take goods back against an order, or without one (a new RMA, into
+ * quarantine), inspect an RMA's lines (restock, repair, defective, return to vendor, write
+ * off; a line may be split), record its credit note. One tab each; an RMA made in the first tab opens in the
  * others with one button.
  */
 import { call } from '../rpc';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const credit = creditPanel(p, t, lang, data.currency);
   const takeBack = takeBackPanel(p, t, {
     lang,
+    items: data.items,
     inspect: (rmaId) => {
       bar.select('inspect');
       void inspect.open(rmaId);

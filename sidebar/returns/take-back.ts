@@ -4,7 +4,7 @@
  * can still return: shipped minus already returned), a reason from the server's labelled
  * list and a note. The goods come in under a new RMA, in quarantine at the returns bin.
  */
-import type { ReturnableOrder, ReturnableValue, ReturnRequest } from '../api';
+import type { FormItem, ReturnableOrder, ReturnableValue, ReturnRequest } from '../api';
 import { call } from '../rpc';
 import { fill, h } from '../kit/dom';
 import { selectField, textField, type Field } from '../kit/fields';
@@ -12,9 +12,13 @@ import { button, number, section, type Page } from '../kit/page';
 import type { T } from '../kit/strings';
 import { showChanges, showFailed, submission } from '../kit/submission';
 import { overReturnable } from './model';
+import { lineMessage, reasonAndNote } from './reason-note';
+import { noOrderPanel } from './no-order';
 
 export interface ReturnsContext {
   lang: string;
+  /** the items, for the SKU suggestions of a return without an order */
+  items: FormItem[];
   /** open an RMA in the inspection tab */
   inspect(rmaId: string): void;
   /** open an RMA in the credit note tab */
@@ -38,6 +42,15 @@ export function takeBackPanel(p: Page, t: T, ctx: ReturnsContext): TakeBackPanel
   const query = textField({ label: t('field.query'), name: 'query', hint: t('form.returns.queryHint') });
   const results = h('div', { class: 'found', 'aria-live': 'polite' });
   let found: ReturnableValue | null = null;
+  const noOrder = noOrderPanel(p, t, () => ctx.items, ctx);
+  const noOrderToggle = button(t('form.returns.noOrder'), () => {
+    noOrder.root.hidden = !noOrder.root.hidden;
+    noOrderToggle.setAttribute('aria-expanded', String(!noOrder.root.hidden));
+    p.messages.clear();
+    if (noOrder.root.hidden) query.input.focus();
+    else noOrder.focus();
+  }, 'secondary', { 'data-action': 'no-order', 'aria-expanded': 'false', 'aria-controls': 'no-order' });
+  noOrder.root.id = 'no-order';
 
   async function find(): Promise<void> {
     p.messages.clear();
@@ -79,11 +92,8 @@ export function takeBackPanel(p: Page, t: T, ctx: ReturnsContext): TakeBackPanel
   function orderView(v: ReturnableValue, order: ReturnableOrder): HTMLElement {
     const send = submission(p, 'rma');
     const inputs: LineInput[] = [];
-    const reason = selectField({
-      label: t('field.reason'), name: 'reason', value: '',
-      options: [['', t('form.returns.reasonChoose')], ...v.reasons.map((x): [string, string] => [x.code, x.label])],
-    });
-    const note = textField({ label: t('field.note'), name: 'note' });
+    const header = reasonAndNote(t, v.reasons.map((x) => [x.code, x.label] as const));
+    const { reason, note } = header;
     const preview = h('p', { class: 'preview', 'aria-live': 'polite' });
 
     const lines = order.lines.map((l) => {
@@ -130,11 +140,7 @@ export function takeBackPanel(p: Page, t: T, ctx: ReturnsContext): TakeBackPanel
         inputs[0]?.field.input.focus();
         return;
       }
-      if (!reason.input.value) {
-        reason.error(t('err.required'));
-        reason.input.focus();
-        return;
-      }
+      if (!header.chosen()) return;
       const payload = (requestId: string): [ReturnRequest] => [{
         requestId, orderId: order.orderId, reason: reason.input.value, note: note.input.value.trim(),
         lines: sent.map((i) => ({ lineKey: i.lineKey, qty: i.field.input.value.trim() })),
@@ -143,18 +149,9 @@ export function takeBackPanel(p: Page, t: T, ctx: ReturnsContext): TakeBackPanel
       if (!r) return;
       if (!r.ok) {
         return showFailed(p, t, r, (field, line) => {
-          if (field === 'reason' && line === undefined) return { error: reason.error, focusable: reason.input };
-          if (field === 'note' && line === undefined) return { error: note.error, focusable: note.input };
           const i = line ? sent[line - 1] : undefined;
-          if (!i) return null;
-          if (field === 'qty') return { error: i.field.error, focusable: i.field.input };
-          return {
-            error: (m) => {
-              i.error.textContent = m ?? '';
-              i.error.hidden = !m;
-            },
-            focusable: i.field.input,
-          };
+          if (!i) return header.target(field, line);
+          return field === 'qty' ? { error: i.field.error, focusable: i.field.input } : lineMessage(i.error, i.field.input);
         });
       }
       const rmaId = r.value.rmaId;
@@ -216,6 +213,6 @@ export function takeBackPanel(p: Page, t: T, ctx: ReturnsContext): TakeBackPanel
       e.preventDefault();
       void find();
     },
-  }, query.root, h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'secondary', 'data-action': 'find' }, t('form.returns.find'))));
-  return { root: h('div', { 'data-panel': 'take-back' }, search, results), focus: () => query.input.focus() };
+  }, query.root, h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'secondary', 'data-action': 'find' }, t('form.returns.find')), noOrderToggle));
+  return { root: h('div', { 'data-panel': 'take-back' }, search, noOrder.root, results), focus: () => query.input.focus() };
 }

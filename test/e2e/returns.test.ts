@@ -1,8 +1,9 @@
 /**
  * Returns, end to end: find a shipped order, take one line back with a reason (a new RMA,
  * the goods in quarantine at the returns bin), then inspect it: restock into a bin; and a
- * line split across two dispositions with its credit note. Effects are read from the
- * emulated workbook: Ledger rows, the Returns tab, the order's returned quantities.
+ * line split across two dispositions with its credit note; and a return without an order,
+ * at the item's current cost. Effects are read from the emulated workbook: Ledger rows, the
+ * Returns tab, the order's returned quantities.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser';
@@ -166,5 +167,50 @@ describe('returns form', () => {
     await expect.poll(() => form.locator('.message.success').innerText()).toContain('Credit note recorded.');
     expect(await form.locator('.message.success').innerText()).toContain('Refunded on order #A so far: €12.00.');
     expect(table(s, 'returns').map((r) => [r.credit_note_ref, r.refund_amount, r.tax_rate, r.tax_amount])[0]).toEqual(['CN-2026-001', 12, 20, 2]);
+  });
+  it('takes goods back without an order, at the item\'s current cost, and opens the RMA for inspection', async () => {
+    s = await openSession(browser, { scenario: ORDER_SHIPPED });
+    const form = await openForm(s, 'menuReturns', 'input[name=query]');
+    const panel = form.locator('[data-panel=no-order]');
+    expect(await panel.isHidden()).toBe(true);
+    await form.locator('button[data-action=no-order]').click();
+    expect(await form.locator('button[data-action=no-order]').getAttribute('aria-expanded')).toBe('true');
+    const sku = panel.locator('input[name=sku]').first();
+    await expect.poll(() => focused(sku)).toBe(true);
+    // the SKU from the item suggestions
+    await s.page.keyboard.type('candle');
+    await panel.locator('.suggestions li', { hasText: 'CANDLE-FIG' }).click();
+    expect(await sku.inputValue()).toBe('CANDLE-FIG');
+    expect(await focused(panel.locator('input[name=qty]').first())).toBe(true);
+    expect(await panel.locator('[data-field=expiry]').first().isHidden()).toBe(true);
+    await s.page.keyboard.type('2');
+    await panel.locator('select[name=reason]').selectOption('changed_mind');
+    await panel.locator('input[name=note]').fill('Parcel without a slip');
+    const ledgerBefore = table(s, 'ledger').length;
+    await panel.locator('button[data-action=create-return-no-order]').click();
+    const success = form.locator('.message.success');
+    await success.waitFor();
+    expect(await success.innerText()).toContain('Return RMA-00001 recorded. What changed:');
+    expect(s.preview.rpcLog.filter((c) => c.fn === 'createReturn').at(-1)?.args[0]).not.toHaveProperty('orderId');
+
+    const ledger = table(s, 'ledger');
+    expect(ledger.length).toBe(ledgerBefore + 1);
+    expect(ledger.at(-1)).toMatchObject({
+      type: 'return', sku: 'CANDLE-FIG', bin: 'RETURNS', state: 'quarantine', qty: 2, unit_cost: 5.4, value: 10.8,
+      ref_type: 'return', ref_id: 'RMA-00001#1', note: 'Parcel without a slip',
+    });
+    expect(table(s, 'returns').map((r) => [r.rma_id, r.order_id, r.sku, r.qty, r.reason, r.status, r.bin])).toEqual([
+      ['RMA-00001', '', 'CANDLE-FIG', 2, 'changed_mind', 'received', 'RETURNS'],
+    ]);
+
+    // the RMA shown, its Inspect button focused; it opens in the Inspect tab as an order's does
+    const inspectButton = panel.locator('button[data-inspect=RMA-00001]');
+    await expect.poll(() => focused(inspectButton)).toBe(true);
+    expect(await panel.locator('[data-rma=RMA-00001]').innerText()).toContain('RMA-00001 in RETURNS, in quarantine until inspected.');
+    await inspectButton.click();
+    const rma = form.locator('[data-panel=inspect] .rma');
+    await rma.locator('h2[data-rma=RMA-00001]').waitFor();
+    expect(await form.locator('[role=tab][aria-selected=true]').innerText()).toBe('Inspect');
+    expect(await rma.locator('li.line[data-sku=CANDLE-FIG] .statuses').innerText()).toBe('Received, to inspect: 2 (RETURNS)');
   });
 });

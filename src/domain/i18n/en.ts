@@ -1099,6 +1099,14 @@ export const en = {
   "form.returns.rmaRow": "{sku}: {status} {qty}",
   "form.count.counted": "Counted",
   "form.returns.notShipped": "Nothing of this order has shipped yet: there is nothing to take back.",
+  "form.returns.noOrder": "No order",
+  "form.returns.noOrderTitle": "Return without an order",
+  "form.returns.noOrderIntro": "No order found for what came back: type each item and how many. They come back at the item's current cost, in quarantine until inspected.",
+  "form.returns.noOrderLotHint": "Empty: EXP- and the expiry date.",
+  "form.returns.noOrderAdd": "Add a line",
+  "form.returns.noOrderRemove": "Remove this line",
+  "form.returns.noOrderNone": "Type the SKU and quantity of at least one item that came back.",
+  "form.returns.noOrderRecorded": "in {bin}, in quarantine until inspected.",
 } as const;
 
 export type MessageKey = keyof typeof en;

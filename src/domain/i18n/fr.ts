@@ -1101,4 +1101,12 @@ export const fr: Record<MessageKey, string> = {
   "form.returns.rmaRow": "{sku} : {status} {qty}",
   "form.count.counted": "Compté",
   "form.returns.notShipped": "Rien de cette commande n'a encore été expédié : il n'y a rien à reprendre.",
+  "form.returns.noOrder": "Sans commande",
+  "form.returns.noOrderTitle": "Retour sans commande",
+  "form.returns.noOrderIntro": "Aucune commande trouvée pour ce qui est revenu : indiquez chaque article et combien. Ils reviennent au coût actuel de l'article, en quarantaine jusqu'à l'inspection.",
+  "form.returns.noOrderLotHint": "Vide : EXP- et la date de péremption.",
+  "form.returns.noOrderAdd": "Ajouter une ligne",
+  "form.returns.noOrderRemove": "Retirer cette ligne",
+  "form.returns.noOrderNone": "Indiquez le SKU et la quantité d'au moins un article revenu.",
+  "form.returns.noOrderRecorded": "en {bin}, en quarantaine jusqu'à l'inspection.",
 };
