@@ -177,6 +177,20 @@ describe('returns form', () => {
     expect(await form.locator('button[data-action=no-order]').getAttribute('aria-expanded')).toBe('true');
     const sku = panel.locator('input[name=sku]').first();
     await expect.poll(() => focused(sku)).toBe(true);
+    // an unknown SKU: the server's message next to that line's SKU, which gets the focus; nothing written
+    const ledgerAtStart = table(s, 'ledger').length;
+    await s.page.keyboard.type('NOPE-1');
+    await panel.locator('input[name=qty]').first().fill('1');
+    await panel.locator('select[name=reason]').selectOption('changed_mind');
+    await panel.locator('button[data-action=create-return-no-order]').click();
+    await form.locator('.message.error').waitFor();
+    expect(await panel.locator('[data-field=sku] .field-error').first().innerText()).toMatch(/NOPE-1/);
+    await expect.poll(() => focused(sku)).toBe(true);
+    expect(table(s, 'ledger').length).toBe(ledgerAtStart);
+    expect(table(s, 'returns')).toHaveLength(0);
+    await sku.fill('');
+    await panel.locator('input[name=qty]').first().fill('');
+    await sku.focus();
     // the SKU from the item suggestions
     await s.page.keyboard.type('candle');
     await panel.locator('.suggestions li', { hasText: 'CANDLE-FIG' }).click();
