@@ -20,6 +20,7 @@ import type { Outcome } from './rpc';
 import { withWrite, type WriteSession } from './write';
 import { RowBuilder, type Place } from './movements';
 import { reconcileAfter } from './return-lines';
+import { applyPoReceipt } from './purchasing';
 import { labels } from './returns';
 
 const replayed = (t: Translator): Change[] => [{ kind: 'replayed', message: t('change.replayed') }];
@@ -240,6 +241,7 @@ export function voidMovement(ports: Ports, payload: { requestId?: unknown; movem
     if (prior.length) {
       if (!prior.some((m) => m.reverses === id)) throw new ProblemError([problem('request_reused', 'requestId')]);
       reconcileAfter(session, prior, requestId);
+      reconcilePo(session, prior, t);
       return { value: voidValue(prior, currency, true), changes: replayed(t) };
     }
     const n = movementNumber(id);
@@ -271,7 +273,14 @@ export function voidMovement(ports: Ports, payload: { requestId?: unknown; movem
     }
     const posted = session.post(builder.rows).movements;
     reconcileAfter(session, posted, requestId);
+    const poChanges = reconcilePo(session, posted, t);
     const value = voidValue(posted, currency, false);
-    return { value, changes: [{ kind: 'voided', movementId: id, message: t('change.voided', { id: rows.map((m) => m.movementId).join(', '), rows: posted.length }) }] };
+    return { value, changes: [{ kind: 'voided', movementId: id, message: t('change.voided', { id: rows.map((m) => m.movementId).join(', '), rows: posted.length }) }, ...poChanges] };
   });
+}
+
+/** A voided receipt against a PO: the PO's received quantities (and incoming) follow. */
+function reconcilePo(session: WriteSession, rows: readonly Movement[], t: Translator): Change[] {
+  const poIds = new Set(rows.filter((m) => m.refType === 'po' && m.refId).map((m) => m.refId));
+  return Array.from(poIds).flatMap((poId) => applyPoReceipt(session, poId, t));
 }

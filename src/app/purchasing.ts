@@ -178,20 +178,23 @@ export function updatePurchaseOrder(ports: Ports, payload: UpdatePoPayload, t: T
 }
 
 /**
- * After a receipt against a PO: each line's received quantity is the sum of the PO's
- * receipt rows in the ledger for that SKU (absolute, so a retried receipt counts once), the
- * PO is received when every line is, and incoming follows.
+ * After a receipt against a PO, or the void of one: each line's received quantity is the
+ * sum of the PO's receipt rows in the ledger for that SKU, less their reversals (absolute,
+ * so a retried receipt or void counts once), the PO is received when every line is (and
+ * back to confirmed when a void leaves a line short: the supplier did ship), and incoming
+ * follows.
  */
 export function applyPoReceipt(session: WriteSession, poId: string, t: Translator): Change[] {
   const store = session.ports.workbook.purchaseOrders();
   const lines = store.readAll().filter((l) => l.value.poId === poId);
   const received = new Map<string, number>();
   for (const m of session.ports.workbook.ledger().findByRef(poId)) {
-    if (m.type === 'receipt' && m.refType === 'po') received.set(skuKey(m.sku), (received.get(skuKey(m.sku)) ?? 0) + m.qty);
+    if ((m.type === 'receipt' || m.type === 'reversal') && m.refType === 'po') received.set(skuKey(m.sku), (received.get(skuKey(m.sku)) ?? 0) + m.qty);
   }
   const done = lines.every((l) => (received.get(skuKey(l.value.sku)) ?? 0) + l.value.qtyCancelled >= l.value.qty);
+  const statusOf = (l: PoLine): PoStatus => (l.status === 'cancelled' ? l.status : done ? 'received' : l.status === 'received' ? 'confirmed' : l.status);
   store.updateMany(lines.map(({ row, value: l }) => ({
-    row, fields: { qtyReceived: Number((received.get(skuKey(l.sku)) ?? 0).toFixed(9)), ...(done && l.status !== 'cancelled' ? { status: 'received' as const } : {}) },
+    row, fields: { qtyReceived: Number((received.get(skuKey(l.sku)) ?? 0).toFixed(9)), status: statusOf(l) },
   })));
   refreshIncoming(session, lines.map((l) => l.value.sku));
   return lines.filter((l) => received.has(skuKey(l.value.sku))).map((l) => ({

@@ -89,5 +89,18 @@ describe('replenishment', () => {
     expect(s.table('stock_summary').find((r) => r.sku === 'JAR-1')).toMatchObject({ on_hand: 50, incoming: 0 });
     expect(s.table('ledger').filter((m) => m.ref_type === 'po').map((m) => m.ref_id)).toEqual(['PO-00001', 'PO-00001']);
     expect(s.stockVersusProjection()).toEqual([]);
+
+    // the last receipt was a mistake: voiding it takes it off the PO, which is open again and incoming again
+    const last = s.table('ledger').filter((m) => m.ref_type === 'po').at(-1) as Record<string, unknown>;
+    const voided = s.run(() => api.voidMovement({ requestId: 'v1', movementId: last.movement_id }));
+    expect(okValue(voided).voided).toEqual([last.movement_id]);
+    expect(voided.ok && voided.changes.map((c) => c.message)).toContain('PO-00001: JAR-1 received 12 (12 of 30).');
+    expect(s.table('purchase_orders')[0]).toMatchObject({ qty_received: 12, status: 'confirmed' });
+    expect(s.table('stock_summary').find((r) => r.sku === 'JAR-1')).toMatchObject({ on_hand: 32, incoming: 18 });
+    expect(okValue(s.run(() => api.voidMovement({ requestId: 'v1', movementId: last.movement_id }))).replayed).toBe(true);
+    expect(s.table('purchase_orders')[0].qty_received).toBe(12);
+    okValue(s.run(() => api.receive({ requestId: 'again', poId: 'PO-00001', lines: [{ sku: 'JAR-1', qty: 18 }] })));
+    expect(s.table('purchase_orders')[0]).toMatchObject({ qty_received: 30, status: 'received' });
+    expect(s.stockVersusProjection()).toEqual([]);
   });
 });
