@@ -109,6 +109,18 @@ export interface ConfirmPickValue {
   short: { seq: number; sku: string; bin: string; lot: string; missing: number; message: string }[];
 }
 
+export interface CancelPickRequest {
+  requestId: string;
+  pickListId: string;
+}
+
+export interface CancelPickValue {
+  pickListId: string;
+  replayed: boolean;
+  released: number;
+  orders: number;
+}
+
 export interface PackFormData {
   orders: { orderId: string; customerName: string; units: number; lines: { sku: string; name: string; qty: number }[]; suggested: string }[];
   packaging: { sku: string; name: string; available: number }[];
@@ -178,6 +190,7 @@ export interface DailyLoopApi {
   buildPickList: [[PickListRequest], PickListValue];
   getOpenPickLists: [[], OpenPickLists];
   confirmPick: [[ConfirmPickRequest], ConfirmPickValue];
+  cancelPickList: [[CancelPickRequest], CancelPickValue];
   getPackFormData: [[], PackFormData];
   packOrder: [[PackRequest], PackValue];
   getShipFormData: [[], ShipFormData];

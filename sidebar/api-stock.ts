@@ -138,6 +138,18 @@ export interface SubmitCountRequest {
   requestId: string;
   countId: string;
   lines: { line: number; counted: string }[];
+  /** stock found at places the sheet does not list; errors: field `found.*`, line = index + 1 */
+  found?: FoundCountLine[];
+}
+
+export interface FoundCountLine {
+  /** SKU or barcode */
+  sku: string;
+  bin: string;
+  lot?: string;
+  /** yyyy-MM-dd, expiry-tracked items only */
+  expiry?: string;
+  counted: string;
 }
 
 export interface StaleMovement {
@@ -159,7 +171,7 @@ export interface SubmitCountValue {
   lines: {
     line: number; sku: string; bin: string; lot: string; counted: number; status: CountStatus;
     expected?: number; variance?: number; code?: 'count_stale' | 'count_recount'; message?: string; movements?: StaleMovement[];
-  }[];
+  }[];  found: { line: number; sku: string; bin: string; lot: string; expiry: string; counted: number; value: number }[];
 }
 
 // ---------------------------------------------------------------- adjustments

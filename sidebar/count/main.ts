@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   function choose(): void {
     current = null;
     const panel = criteriaPanel(p, t, data, (sheet) => {
-      current = sheetView(p, t, data.language, data.currency, sheet, () => {
+      current = sheetView(p, t, data.language, data.currency, sheet, () => data.items, () => {
         p.messages.clear();
         choose();
       });

@@ -5,12 +5,13 @@
  * (with its variance), count again because it is far from the expected quantity, or count
  * again because the place moved since the sheet was made (with those movements).
  */
-import type { CountSheetValue, StaleMovement, SubmitCountValue } from '../api';
+import type { CountSheetValue, FormItem, StaleMovement, SubmitCountValue } from '../api';
 import { fill, h } from '../kit/dom';
 import { textField, type Field } from '../kit/fields';
 import { button, money, number, section, type Page } from '../kit/page';
 import { capitalize, type T, type UiKey } from '../kit/strings';
 import { showFailed, submission } from '../kit/submission';
+import { foundPanel } from './found';
 
 export interface SheetView {
   root: HTMLElement;
@@ -31,12 +32,13 @@ function when(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-export function sheetView(p: Page, t: T, lang: string, currency: string, sheet: CountSheetValue, onNew: () => void): SheetView {
+export function sheetView(p: Page, t: T, lang: string, currency: string, sheet: CountSheetValue, items: () => readonly FormItem[], onNew: () => void): SheetView {
   const send = submission(p, 'cnt');
   const preview = h('p', { class: 'preview', 'aria-live': 'polite' });
   const again = button(t('form.count.another'), onNew, 'secondary', { 'data-action': 'new-count', hidden: true });
   const submitButton = button(t('form.count.submit'), () => void submit(), 'action', { 'data-action': 'submit-count' });
 
+  const found = foundPanel(t, lang, currency, items, () => send.reset());
   const lines: CountLine[] = sheet.lines.map((l) => {
     const field = textField({ label: t('form.count.counted'), name: 'counted', inputmode: 'decimal', class: 'narrow' });
     const status = h('span', { class: 'count-status', 'data-status': 'open' }, t('countStatus.open'));
@@ -110,30 +112,38 @@ export function sheetView(p: Page, t: T, lang: string, currency: string, sheet: 
     if (p.busy.active) return;
     p.messages.clear();
     lines.forEach((l) => l.field.error(null));
+    found.clearErrors();
     const sent = typed();
-    if (!sent.length) {
+    const extra = found.pending();
+    if (!sent.length && !extra.length) {
       p.messages.show('error', t('form.count.noneTyped'));
       open()[0]?.field.input.focus();
       return;
     }
     const r = await send.send(t('form.busy.saving'), 'submitCount', (requestId) => [{
       requestId, countId: sheet.countId, lines: sent.map((l) => ({ line: l.line, counted: l.field.input.value.trim() })),
+      ...(extra.length ? { found: extra } : {}),
     }]);
     if (!r) return;
     if (!r.ok) {
-      return showFailed(p, t, r, (_field, line) => {
+      return showFailed(p, t, r, (field, line) => {
+        if (field.startsWith('found')) return line ? found.target(field, line) : null;
         const l = line ? sent[line - 1] : undefined;
         return l ? { error: l.field.error, focusable: l.field.input } : null;
       });
     }
     const v = r.value;
     show(v);
+    found.show(v);
     const title = v.complete ? t('form.count.complete', { count: v.countId }) : t('form.count.partial', { count: v.countId, left: open().length });
     // lines to count again make it a note rather than a success; their messages start as sentences
-    const items = [...r.changes.map((c) => capitalize(c.message)), ...(v.posted ? [t('form.count.valueChange', { value: money(v.valueChange, currency, lang) })] : [])];
+    const items = [...r.changes.map((c) => capitalize(c.message)), ...(v.posted || v.found?.length ? [t('form.count.valueChange', { value: money(v.valueChange, currency, lang) })] : [])];
     p.messages.show(v.recount || v.stale ? 'info' : 'success', title, items);
     again.hidden = !v.complete;
     submitButton.hidden = v.complete;
+    // a complete sheet takes no more submissions: nothing more to add to it
+    const add = found.root.querySelector<HTMLElement>('button[data-action=add-found]');
+    if (add) add.hidden = v.complete;
     refresh();
     const first = open()[0];
     (first ? first.field.input : again).focus();
@@ -152,6 +162,7 @@ export function sheetView(p: Page, t: T, lang: string, currency: string, sheet: 
     t('form.count.sheetTitle', { count: sheet.countId, lines: lines.length }),
     h('p', { class: 'hint' }, t(sheet.blind ? 'form.count.blindIntro' : 'form.count.openIntro')),
     list,
+    found.root,
     preview,
     h('div', { class: 'buttons' }, submitButton, again, h('span', { class: 'hint' }, t('form.count.keysHint'))),
   );

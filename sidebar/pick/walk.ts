@@ -2,7 +2,8 @@
  * A pick list on screen: the walk through the racks (sorted by bin), the totes, the
  * shortages, and per line the quantity picked, prefilled with the planned one. Keyboard:
  * Tab goes from one picked quantity to the next (nothing else in the walk takes the
- * focus), Ctrl+Enter confirms. Every line is sent, 0 included.
+ * focus), Ctrl+Enter confirms. Every line is sent, 0 included. A list nobody will walk
+ * can be cancelled, after an inline "are you sure?" (Yes / No).
  */
 import type { PickListValue, WalkLine } from '../api';
 import { h } from '../kit/dom';
@@ -20,6 +21,7 @@ export interface WalkView {
 
 export function walkView(p: Page, t: T, lang: string, list: PickListValue, onDone: () => void): WalkView {
   const send = submission(p, 'pc');
+  const sendCancel = submission(p, 'px');
   const inputs = new Map<number, { field: Field; short: HTMLElement }>();
   const preview = h('p', { class: 'preview', 'aria-live': 'polite' });
 
@@ -82,6 +84,35 @@ export function walkView(p: Page, t: T, lang: string, list: PickListValue, onDon
     onDone();
   }
 
+  // Cancelling the list: a secondary button, then an inline "are you sure?" (no native
+  // confirm() in Apps Script sidebars). The orders go back to the choice; no stock moves.
+  const cancelButton = button(t('form.pick.cancel'), () => askCancel(true), 'secondary', { 'data-action': 'cancel' });
+  const noButton = button(t('form.pick.cancelNo'), () => askCancel(false), 'secondary', { 'data-action': 'cancel-no' });
+  const cancelAsk = h('div', { class: 'confirm-ask', role: 'group', hidden: true },
+    h('p', { class: 'hint' }, t('form.pick.cancelAsk', { id: list.pickListId })),
+    h('div', { class: 'buttons' },
+      button(t('form.pick.cancelYes'), () => void cancelList(), 'action', { 'data-action': 'cancel-yes' }),
+      noButton));
+
+  function askCancel(open: boolean): void {
+    cancelAsk.hidden = !open;
+    cancelButton.hidden = open;
+    (open ? noButton : cancelButton).focus();
+  }
+
+  async function cancelList(): Promise<void> {
+    if (p.busy.active) return;
+    p.messages.clear();
+    const r = await sendCancel.send(t('form.busy.saving'), 'cancelPickList', (requestId) => [{ requestId, pickListId: list.pickListId }]);
+    if (!r) return;
+    if (!r.ok) {
+      askCancel(false);
+      return showFailed(p, t, r);
+    }
+    showChanges(p, t('form.pick.cancelled'), r.changes);
+    onDone();
+  }
+
   const root = h(
     'section',
     { class: 'pick-list', 'data-pick-list': list.pickListId },
@@ -96,6 +127,8 @@ export function walkView(p: Page, t: T, lang: string, list: PickListValue, onDon
     h('div', { class: 'buttons' },
       button(t('form.pick.confirm'), () => void confirm(), 'action', { 'data-action': 'confirm' }),
       h('span', { class: 'hint' }, t('form.pick.keysHint'))),
+    h('div', { class: 'buttons cancel-list' }, cancelButton),
+    cancelAsk,
   );
   refresh();
   return {

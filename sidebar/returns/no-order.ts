@@ -10,8 +10,7 @@ import { fill, h } from '../kit/dom';
 import { row, textField, type Field } from '../kit/fields';
 import { button, type Page } from '../kit/page';
 import type { T, UiKey } from '../kit/strings';
-import { findItem, suggestItems } from '../kit/items';
-import { suggest } from '../kit/suggest';
+import { itemFields, type ItemFields } from '../kit/item-fields';
 import { showChanges, showFailed, submission } from '../kit/submission';
 import { lineMessage, reasonAndNote } from './reason-note';
 import { RETURN_REASONS } from '../../src/domain/returns/rules';
@@ -22,6 +21,7 @@ interface NoOrderLine {
   qty: Field;
   expiry: Field;
   lot: Field;
+  lotOf: ItemFields['lotOf'];
   error: HTMLElement;
 }
 
@@ -34,34 +34,9 @@ export function noOrderPanel(p: Page, t: T, items: () => readonly FormItem[], op
   const done = h('div', { class: 'no-order-done', 'aria-live': 'polite' });
 
   function addLine(): NoOrderLine {
-    const sku = textField({ label: t('field.sku'), name: 'sku' });
     const qty = textField({ label: t('form.returns.qty'), name: 'qty', inputmode: 'decimal', class: 'narrow' });
-    const expiry = textField({ label: t('field.expiry'), name: 'expiry', type: 'date' });
-    const lot = textField({ label: t('field.lot'), name: 'lot', hint: t('form.returns.noOrderLotHint') });
-    const tracked = row(expiry, lot);
-    const info = h('div', { class: 'item-info', 'aria-live': 'polite' });
+    const { sku, expiry, lot, tracked, info, lotOf } = itemFields(t, items, { lotHint: t('form.returns.noOrderLotHint'), next: () => qty.input });
     const error = h('div', { class: 'field-error line-error', hidden: true });
-    const shape = () => {
-      const item = findItem(items(), sku.input.value);
-      info.textContent = item?.name ?? '';
-      tracked.hidden = !item?.tracksExpiry;
-    };
-    suggest({
-      input: sku.input, anchor: sku.root, listLabel: t('form.receive.suggestions'),
-      source: (q) => suggestItems(items(), q),
-      text: (i) => i.sku,
-      detail: (i) => i.name,
-      onPick: (i) => {
-        sku.input.value = i.sku;
-        shape();
-        qty.input.focus();
-      },
-    });
-    sku.input.addEventListener('change', () => {
-      const item = findItem(items(), sku.input.value);
-      if (item) sku.input.value = item.sku;
-      shape();
-    });
     const remove = button('✕', () => {
       lines.splice(lines.indexOf(line), 1);
       root.remove();
@@ -69,16 +44,14 @@ export function noOrderPanel(p: Page, t: T, items: () => readonly FormItem[], op
       lines[0]?.sku.input.focus();
     }, 'secondary', { class: 'icon', 'aria-label': t('form.returns.noOrderRemove'), title: t('form.returns.noOrderRemove') });
     const root = h('li', { class: 'line panel' }, error, row(sku, qty), info, tracked, lines.length ? h('div', { class: 'buttons' }, remove) : null);
-    const line: NoOrderLine = { root, sku, qty, expiry, lot, error };
+    const line: NoOrderLine = { root, sku, qty, expiry, lot, lotOf, error };
     for (const f of [sku, qty, expiry, lot]) {
       f.input.addEventListener('input', () => {
         f.error(null);
         error.hidden = true;
         send.reset();
-        if (f === sku) shape();
       });
     }
-    shape();
     lines.push(line);
     list.appendChild(root);
     return line;
@@ -100,10 +73,7 @@ export function noOrderPanel(p: Page, t: T, items: () => readonly FormItem[], op
       return;
     }
     if (!header.chosen()) return;
-    const lineOf = (l: NoOrderLine) => {
-      const tracks = !!findItem(items(), l.sku.input.value)?.tracksExpiry;
-      return { sku: l.sku.input.value.trim(), qty: l.qty.input.value.trim(), expiry: tracks ? l.expiry.input.value.trim() : '', lot: tracks ? l.lot.input.value.trim() : '' };
-    };
+    const lineOf = (l: NoOrderLine) => ({ sku: l.sku.input.value.trim(), qty: l.qty.input.value.trim(), ...l.lotOf() });
     const payload = (requestId: string): [ReturnRequest] => [{ requestId, reason: reason.input.value, note: note.input.value.trim(), lines: sent.map(lineOf) }];
     const r = await send.send(t('form.busy.saving'), 'createReturn', payload);
     if (!r) return;

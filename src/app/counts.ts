@@ -10,7 +10,7 @@ import { cleanText, skuKey } from '../domain/text';
 import { fromMinor, toMinor } from '../domain/money';
 import { keyOf } from '../domain/projection';
 import { isAfter, movementId } from '../domain/movement-id';
-import { countOutcome, nextCountId, parseCounted, parseThreshold, planCriteria, selectCountLines, type CountSheetPayload, type CountStatus } from '../domain/counts';
+import { countOutcome, MAX_FOUND_LINES, nextCountId, parseCounted, parseThreshold, planCriteria, planFoundLines, selectCountLines, type CountSheetPayload, type CountStatus, type FoundLine } from '../domain/counts';
 import { linesOf, requestIdOf } from '../domain/form-input';
 import type { Translator } from '../domain/i18n';
 import { abcBySku, countsStore, findLedgerRows, readLedgerRows, type CountRow } from '../sheets/returns-stores';
@@ -93,6 +93,8 @@ export interface SubmitCountPayload {
   lines?: unknown;
   /** post lines above the recount threshold without asking (a recount already done on paper) */
   accept?: unknown;
+  /** stock found at places the sheet does not list: { sku, bin, lot?, expiry?, counted } */
+  found?: unknown;
 }
 
 export interface SubmitCountValue {
@@ -113,13 +115,21 @@ export interface SubmitCountValue {
     /** stale lines: what moved at that place since the sheet was made */
     movements?: { movementId: string; time: string; user: string; type: string; qty: number }[];
   }[];
+  /** the found lines posted (line: 1-based found line), each a count gain into available */
+  found: { line: number; sku: string; bin: string; lot: string; expiry: string; counted: number; value: number }[];
 }
 
 export function submitCount(ports: Ports, payload: SubmitCountPayload, t: Translator): Outcome<SubmitCountValue> {
   const shape = requestIdOf(payload);
   const countId = cleanText(payload?.countId);
   if (!countId) shape.push(problem('required', 'countId'));
-  const raw = linesOf(payload ?? {}, shape, 1000);
+  const foundRaw = Array.isArray(payload?.found)
+    ? (payload.found as unknown[]).map((l) => (l && typeof l === 'object' ? (l as Record<string, unknown>) : {}))
+    : [];
+  if (foundRaw.length > MAX_FOUND_LINES) shape.push(problem('too_many_lines', 'found', undefined, { max: MAX_FOUND_LINES }));
+  // found lines alone are a submission too
+  const noSheetLines = foundRaw.length > 0 && (!Array.isArray(payload?.lines) || payload.lines.length === 0);
+  const raw = noSheetLines ? [] : linesOf(payload ?? {}, shape, 1000);
   if (shape.length) throw new ProblemError(shape);
   const requestId = cleanText(payload.requestId);
   return withWrite(ports, (session) => {
@@ -128,7 +138,10 @@ export function submitCount(ports: Ports, payload: SubmitCountPayload, t: Transl
     const store = countsStore(wb);
     const sheet = store.readAll().filter((r) => r.value.countId === countId);
     if (sheet.length === 0) throw new ProblemError([problem('unknown_count', 'countId', undefined, { value: countId })]);
-    const fp = JSON.stringify(raw.map((l) => [String(l.line ?? ''), String(l.counted ?? '')]));
+    const sheetFp = raw.map((l) => [String(l.line ?? ''), String(l.counted ?? '')]);
+    const fp = JSON.stringify(foundRaw.length
+      ? { lines: sheetFp, found: foundRaw.map((l) => ['sku', 'bin', 'lot', 'expiry', 'counted'].map((k) => String(l[k] ?? ''))) }
+      : sheetFp);
     const replay = logged<SubmitCountValue>(session, requestId, fp, t);
     if (replay) return replay;
     const caches = session.cachesLoaded();
@@ -147,17 +160,28 @@ export function submitCount(ports: Ports, payload: SubmitCountPayload, t: Transl
       const q = parseCounted(input.counted, items.get(skuKey(target.value.sku))?.decimals ?? 0, n, problems);
       if (q !== null) counted.set(line, q);
     });
+    // A cut-off after the ledger was written: this request's rows are there (found places hold them now).
+    const prior = wb.ledger().findRequest(requestId).map((r) => r.value);
+    const found = planFoundLines(foundRaw, {
+      items: caches.items, levels: caches.levelList(), sheet: sheet.map((r) => r.value), sent: new Set(seen.keys()), checkStock: prior.length === 0,
+    });
+    problems.push(...found.problems);
     if (problems.length) throw new ProblemError(problems);
 
     // A cut-off after the table was written: this request's lines carry its id.
     const done = sheet.filter((r) => r.value.requestId === requestId);
-    const prior = wb.ledger().findRequest(requestId).map((r) => r.value);
     const ours = new Set(prior.map((m) => m.movementId));
     const threshold = parseThreshold(wb.settings().count_recount_threshold ?? '');
     const builder = new RowBuilder(caches, { requestId, user: ports.identity.email(), time: ports.clock.now(), currency });
     const updates: { row: number; fields: Partial<CountRow> }[] = [];
     const outcome = new Map<number, { status: CountStatus; variance: number | null; expected: number }>();
     const watermarkNow = lastId(session);
+    const ref = { refType: 'count', refId: countId };
+    /** A gain comes in at the current average (FIFO: the last receipt cost), else the item's cost. */
+    const gain = (at: { sku: string; bin: string; state: 'available'; lot: string; expiry: string }, qty: number) => {
+      const cost = builder.currentUnitCost(at.sku) ?? items.get(skuKey(at.sku))?.unitCost ?? null;
+      builder.inbound('count', at, qty, cost === null ? 0 : toMinor(qty * cost, currency), cost, ref);
+    };
     for (const [line, q] of counted) {
       const { row, value: r } = sheet[line - 1] as Located<CountRow>;
       const place = { sku: r.sku, bin: r.bin, state: 'available' as const, lot: r.lot };
@@ -184,26 +208,26 @@ export function submitCount(ports: Ports, payload: SubmitCountPayload, t: Transl
       }
       if (prior.length === 0 && o.variance !== 0) {
         const at = { ...place, expiry: level?.expiry ?? '' };
-        const ref = { refType: 'count', refId: countId };
         if (o.variance < 0) builder.out('count', at, -o.variance, ref, line);
         else {
-          // A gain comes in at the current average (else the item's cost).
-          const cost = builder.currentUnitCost(r.sku) ?? items.get(skuKey(r.sku))?.unitCost ?? null;
-          builder.inbound('count', at, o.variance, cost === null ? 0 : toMinor(o.variance * cost, currency), cost, ref);
+          gain(at, o.variance);
         }
       }
       updates.push({ row, fields: { counted: q, variance: o.variance, status: 'posted', requestId } });
       outcome.set(line, { status: 'posted', variance: o.variance, expected });
     }
-    const posted = prior.length ? prior : session.post(builder.rows).movements;
+    // Found stock: a gain into available at its place (posted once: a retry finds its rows in `prior`).
+    if (prior.length === 0) for (const f of found.lines) gain({ sku: f.sku, bin: f.bin, state: 'available', lot: f.lot, expiry: f.expiry }, f.counted);
+    const posted = prior.length ? prior : builder.rows.length ? session.post(builder.rows).movements : [];
     store.updateMany(updates);
-    const value = countValue(session, countId, sheet, counted, outcome, posted, done.length > 0 || prior.length > 0, t);
+    const value = countValue(session, countId, sheet, counted, outcome, posted, done.length > 0 || prior.length > 0, t, found.lines);
     wb.log().append([{
       time: ports.clock.now(), user: ports.identity.email(), level: value.stale || value.recount ? 'warning' : 'info', event: 'submit_count',
       message: t('log.counted', { count: countId, posted: value.posted, recount: value.recount, stale: value.stale }), details: logDetails(fp, value), requestId,
     }]);
     const changes: Change[] = [{ kind: 'count_submitted', countId, message: t('log.counted', { count: countId, posted: value.posted, recount: value.recount, stale: value.stale }) }];
     for (const l of value.lines) if (l.message) changes.push({ kind: l.code ?? 'count', line: l.line, message: l.message });
+    for (const f of value.found) changes.push({ kind: 'count_found', line: f.line, message: t('change.countFound', { sku: f.sku, bin: f.bin, qty: f.counted }) });
     return { value, changes };
   });
 }
@@ -219,6 +243,7 @@ function logDetails(fp: string, value: SubmitCountValue): string {
 function countValue(
   session: WriteSession, countId: string, sheet: Located<CountRow>[], counted: Map<number, number>,
   outcome: Map<number, { status: CountStatus; variance: number | null; expected: number }>, posted: Movement[], replayed: boolean, t: Translator,
+  foundLines: FoundLine[],
 ): SubmitCountValue {
   const ledger = session.ports.workbook.ledger();
   const staleLines = Array.from(outcome).filter(([, o]) => o.status === 'stale').map(([line]) => sheet[line - 1].value);
@@ -247,6 +272,12 @@ function countValue(
       });
     }
   }
+  const currency = session.ports.workbook.currency();
+  const found = foundLines.map((f, i) => {
+    const place = keyOf({ sku: f.sku, bin: f.bin, state: 'available', lot: f.lot });
+    const minor = posted.filter((m) => m.type === 'count' && keyOf(m) === place).reduce((a, m) => a + m.valueMinor, 0);
+    return { line: i + 1, sku: f.sku, bin: f.bin, lot: f.lot, expiry: f.expiry, counted: f.counted, value: fromMinor(minor, currency) };
+  });
   const after = new Map(sheet.map((r, i) => [i + 1, outcome.get(i + 1)?.status ?? r.value.status]));
   return {
     countId, replayed, lines,
@@ -254,6 +285,7 @@ function countValue(
     recount: lines.filter((l) => l.status === 'recount').length,
     stale: lines.filter((l) => l.status === 'stale').length,
     complete: Array.from(after.values()).every((s) => s === 'posted'),
-    valueChange: fromMinor(valueMinor, session.ports.workbook.currency()),
+    valueChange: fromMinor(valueMinor, currency),
+    found,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Batch pick lists: many orders, one trip through the racks sorted by bin, each order in
  * its tote. Building a list claims order lines (two lists never claim the same line) and
- * moves nothing; confirming it moves what was picked from available to picked.
+ * moves nothing; confirming it moves what was picked from available to picked; cancelling it
+ * releases the claims (and, as building moved nothing, writes no ledger row).
  */
 import type { OrderLine } from '../domain/types';
 import { ProblemError, problem, type Change, type Problem } from '../domain/result';
@@ -10,7 +11,7 @@ import { parseDecimal } from '../domain/quantity';
 import { compareNatural, distributePicked, planPickList, type PickPlan, type WalkLine } from '../domain/picking';
 import { deriveStatus, openQty } from '../domain/orders/lifecycle';
 import { lineRef } from '../domain/orders/holdings';
-import type { Translator } from '../domain/i18n';
+import type { MessageKey, Translator } from '../domain/i18n';
 import type { PickListRow } from '../sheets/order-stores';
 import type { Located } from '../sheets/stores';
 import type { Ports } from './ports';
@@ -121,7 +122,8 @@ export function buildPickList(ports: Ports, payload: PickListPayload, t: Transla
     const earlier = allLists.filter((r) => r.value.requestId === requestId);
     if (earlier.length) {
       const id = earlier[0].value.pickListId;
-      claim(session, orders, id, earlier.map((r) => r.value));
+      // Finish the claims of a cut-off build, but never claim again for a list since confirmed or cancelled.
+      if (earlier[0].value.status === 'open') claim(session, orders, id, earlier.map((r) => r.value));
       return { value: listValue(id, earlier.map((r) => r.value), true), changes: [{ kind: 'replayed', message: t('change.replayed') }] };
     }
 
@@ -234,7 +236,7 @@ export function confirmPick(ports: Ports, payload: ConfirmPickPayload, t: Transl
     const earlier = wb.log().findRequest(requestId);
     if (earlier) return { value: { ...(JSON.parse(earlier) as ConfirmPickValue), replayed: true }, changes: [{ kind: 'replayed', message: t('change.replayed') }] };
     if (rows[0].value.status !== 'open' && prior.length === 0) {
-      throw new ProblemError([problem('pick_list_closed', 'pickListId', undefined, { value: id, status: t(`pickStatus.${rows[0].value.status}` as never) })]);
+      throw new ProblemError([problem('pick_list_closed', 'pickListId', undefined, { value: id, status: t(`pickStatus.${rows[0].value.status}` as MessageKey) })]);
     }
     const walk: WalkLine[] = rows.map(({ value: r }) => ({
       seq: r.seq, bin: r.bin, sku: r.sku, lot: r.lot, expiry: r.expiry, qty: r.qty,
@@ -294,5 +296,64 @@ export function confirmPick(ports: Ports, payload: ConfirmPickPayload, t: Transl
       value,
       changes: [{ kind: 'pick_confirmed', pickListId: id, message: t('change.pickConfirmed', { id, picked: value.picked, short: short.length }) }, ...short.map((s) => ({ kind: 'short', seq: s.seq, sku: s.sku, missing: s.missing, message: s.message }))],
     };
+  });
+}
+
+export interface CancelPickPayload {
+  requestId?: unknown;
+  pickListId?: unknown;
+}
+
+export interface CancelPickValue {
+  pickListId: string;
+  replayed: boolean;
+  /** order lines released from the list, free to go on another list */
+  released: number;
+  /** orders those lines belong to */
+  orders: number;
+}
+
+/**
+ * Cancel an open pick list the seller will not walk: the list's rows become cancelled (so
+ * getOpenPickLists no longer returns it) and the order lines it claimed are released,
+ * undoing exactly what claim() wrote (pick list id, tote, status). Building moved no stock,
+ * so no ledger row is written. Idempotent through the log row that records the result.
+ */
+export function cancelPickList(ports: Ports, payload: CancelPickPayload, t: Translator): Outcome<CancelPickValue> {
+  const requestId = requestIdOf(payload);
+  const id = cleanText(payload?.pickListId);
+  if (!id) throw new ProblemError([problem('required', 'pickListId')]);
+  return withWrite(ports, () => {
+    const wb = ports.workbook;
+    const earlier = wb.log().findRequest(requestId);
+    if (earlier) {
+      const value = JSON.parse(earlier) as CancelPickValue;
+      if (value.pickListId !== id) throw new ProblemError([problem('request_reused', 'requestId')]);
+      return { value: { ...value, replayed: true }, changes: [{ kind: 'replayed', message: t('change.replayed') }] };
+    }
+    const lists = wb.pickLists();
+    const rows = lists.readAll().filter((r) => r.value.pickListId === id);
+    if (rows.length === 0) throw new ProblemError([problem('unknown_pick_list', 'pickListId', undefined, { value: id })]);
+    const all = wb.orders().readAll();
+    const claimed = all.filter((l) => l.value.pickListId === id);
+    const status = rows[0].value.status;
+    // A cancelled list whose lines are still claimed was cut off half-way: finish it.
+    if (status === 'confirmed' || (status === 'cancelled' && claimed.length === 0)) {
+      throw new ProblemError([problem('pick_list_closed', 'pickListId', undefined, { value: id, status: t(`pickStatus.${status}` as MessageKey) })]);
+    }
+    // The list first (so a cut-off never leaves an open list without its claims), then the lines.
+    lists.setStatus(rows.filter((r) => r.value.status !== 'cancelled').map((r) => r.row), 'cancelled');
+    const updates: { row: number; fields: Partial<OrderLine> }[] = [];
+    for (const { row, value: l } of claimed) {
+      l.pickListId = '';
+      l.tote = null;
+      l.status = deriveStatus(l);
+      updates.push({ row, fields: { pickListId: '', tote: null, status: l.status } });
+    }
+    wb.orders().updateMany(updates);
+    const value: CancelPickValue = { pickListId: id, replayed: false, released: claimed.length, orders: new Set(claimed.map((l) => l.value.orderId)).size };
+    const message = t('change.pickListCancelled', { id, lines: value.released, orders: value.orders });
+    wb.log().append([{ time: ports.clock.now(), user: ports.identity.email(), level: 'info', event: 'cancel_pick_list', message, details: JSON.stringify(value), requestId }]);
+    return { value, changes: [{ kind: 'pick_list_cancelled', pickListId: id, message }] };
   });
 }

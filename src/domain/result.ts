@@ -19,7 +19,8 @@ export const ERROR_CODES = [
   'unknown_return', 'over_return', 'nothing_to_return', 'over_inspect', 'disposition_not_allowed', 'unknown_receipt',
   'move_not_allowed', 'state_not_allowed', 'same_place', 'unknown_movement', 'already_voided', 'void_reversal',
   'void_order_movement', 'nothing_expiring', 'unknown_count', 'count_closed', 'count_stale', 'count_recount',
-  'nothing_to_count', 'abc_unavailable', 'not_stock_cell',
+  'nothing_to_count', 'abc_unavailable', 'not_stock_cell', 'found_on_sheet', 'found_counted_on_line', 'found_duplicate',
+  'found_has_stock',
   // request
   'request_reused', 'invalid_token',
   // workbook state

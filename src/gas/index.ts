@@ -10,7 +10,7 @@ import {
   menuReceive, menuReturns, menuSettings, menuSetup, menuShip, menuStock, receive, repairStock, saveSettings, setupSheet,
 } from './entry-points';
 import {
-  addOrder, buildPickList, cancelOrder, confirmPick, detectCarrier, exportReadyToShip, getImportMapping, getOpenPickLists, getPackFormData,
+  addOrder, buildPickList, cancelOrder, cancelPickList, confirmPick, detectCarrier, exportReadyToShip, getImportMapping, getOpenPickLists, getPackFormData,
   getShipFormData, importOrders, packOrder, saveImportMapping, shipOrders,
 } from './order-entry-points';
 import {
@@ -62,6 +62,7 @@ global.cancelOrder = cancelOrder;
 global.buildPickList = buildPickList;
 global.confirmPick = confirmPick;
 global.getOpenPickLists = getOpenPickLists;
+global.cancelPickList = cancelPickList;
 global.getPackFormData = getPackFormData;
 global.packOrder = packOrder;
 global.getShipFormData = getShipFormData;

@@ -2,7 +2,7 @@
 import type { RpcResult } from '../domain/result';
 import type { ManualOrderInput } from '../domain/orders/manual';
 import { addOrder as addOrderUseCase, cancelOrder as cancelUseCase, importOrders as importUseCase, type AddOrderValue, type CancelPayload, type ImportPayload, type ImportValue } from '../app/orders';
-import { buildPickList as buildUseCase, confirmPick as confirmUseCase, getOpenPickLists as openListsUseCase, type ConfirmPickPayload, type ConfirmPickValue, type PickListPayload, type PickListValue } from '../app/picking';
+import { buildPickList as buildUseCase, cancelPickList as cancelListUseCase, confirmPick as confirmUseCase, getOpenPickLists as openListsUseCase, type CancelPickPayload, type CancelPickValue, type ConfirmPickPayload, type ConfirmPickValue, type PickListPayload, type PickListValue } from '../app/picking';
 import { getPackFormData as packFormUseCase, packOrder as packUseCase, type PackFormValue, type PackPayload, type PackValue } from '../app/packing';
 import { detectCarrierRpc, exportReadyToShip as exportUseCase, getShipFormData as shipFormUseCase, shipOrders as shipUseCase, type ShipFormValue, type ShipPayload, type ShipValue } from '../app/shipping';
 import type { CarrierCandidate } from '../domain/carriers';
@@ -36,6 +36,10 @@ export function buildPickList(payload: PickListPayload): RpcResult<PickListValue
 
 export function confirmPick(payload: ConfirmPickPayload): RpcResult<ConfirmPickValue> {
   return rpc((ports, t) => confirmUseCase(ports, payload, t()));
+}
+
+export function cancelPickList(payload: CancelPickPayload): RpcResult<CancelPickValue> {
+  return rpc((ports, t) => cancelListUseCase(ports, payload, t()));
 }
 
 export function getOpenPickLists(): RpcResult<{ lists: (PickListValue & { createdAt: string })[] }> {

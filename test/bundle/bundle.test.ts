@@ -87,7 +87,11 @@ describe('every entry point through the bundle', () => {
     const mapping = call('getImportMapping').value.mapping;
     expect(call('importOrders', [{ requestId: 'i1', text: 'order,sku,qty\n#2,X-1,1\n', source: 'generic', mapping }]).value.added).toBe(1);
     expect(call('cancelOrder', [{ requestId: 'x1', orderId: '#2' }]).value.released).toBe(1);
+    // a list made and cancelled: its order goes on the next list
+    expect(call('buildPickList', [{ requestId: 'p0' }]).value.pickListId).toBe('PL-00001');
+    expect(call('cancelPickList', [{ requestId: 'xp0', pickListId: 'PL-00001' }]).value).toMatchObject({ released: 1, orders: 1 });
     const list = call('buildPickList', [{ requestId: 'p1' }]);
+    expect(list.value.pickListId).toBe('PL-00002');
     expect(list.value.walk).toHaveLength(1);
     expect(call('getOpenPickLists').value.lists.map((l: { pickListId: string }) => l.pickListId)).toEqual([list.value.pickListId]);
     expect(call('confirmPick', [{ requestId: 'c1', pickListId: list.value.pickListId, lines: [{ seq: 1, picked: 2 }] }]).value.picked).toBe(2);

@@ -134,4 +134,54 @@ describe('count form', () => {
     const ids = s.preview.rpcLog.filter((c) => c.fn === 'submitCount').map((c) => (c.args[0] as { requestId: string }).requestId);
     expect(new Set(ids).size).toBe(2);
   });
+  it('adds an item found at a place the sheet does not list, with the suggestions, an error at its field, and posts it as a count gain', async () => {
+    s = await openSession(browser);
+    const form = await openForm(s, 'menuCount', 'input[name=binFrom]');
+    await form.locator('input[name=binFrom]').fill('A-1-1');
+    await form.locator('input[name=binTo]').fill('A-1-1');
+    await form.locator('button[data-action=make-sheet]').click();
+    const sheet = form.locator('section.count-sheet');
+    await sheet.waitFor();
+    await sheet.locator('li[data-line="1"] input[name=counted]').fill('36');
+    // nothing found yet: no found line until asked
+    expect(await sheet.locator('li.found-line').count()).toBe(0);
+    await sheet.locator('button[data-action=add-found]').click();
+    const found = sheet.locator('li.found-line').first();
+    const sku = found.locator('input[name="found.sku"]');
+    await expect.poll(() => sku.evaluate((el) => el === document.activeElement)).toBe(true);
+    await sku.pressSequentially('soap-l');
+    await found.locator('.suggestions li', { hasText: 'SOAP-LAV' }).first().waitFor();
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    expect(await sku.inputValue()).toBe('SOAP-LAV');
+    // not expiry-tracked: no expiry or lot
+    expect(await found.locator('input[name="found.expiry"]').isVisible()).toBe(false);
+    await found.locator('input[name="found.bin"]').fill('A-1-1');
+    await found.locator('input[name="found.counted"]').fill('5');
+    // a second found line, removed again
+    await sheet.locator('button[data-action=add-found]').click();
+    expect(await sheet.locator('li.found-line').count()).toBe(2);
+    await sheet.locator('li.found-line').nth(1).locator('button[data-action=remove-found]').click();
+    expect(await sheet.locator('li.found-line').count()).toBe(1);
+
+    const ledgerBefore = table(s, 'ledger').length;
+    await form.locator('button[data-action=submit-count]').click();
+    // the place is the sheet's line 1: refused, the error next to the found line's SKU
+    await form.locator('.message.error').waitFor();
+    expect(await found.locator('[data-field="found.sku"] .field-error').innerText()).toContain('SOAP-LAV in A-1-1 is counted on line 1 of the sheet in this same submission');
+    expect(table(s, 'ledger').length).toBe(ledgerBefore);
+
+    await found.locator('input[name="found.bin"]').fill('b-2');
+    await form.locator('button[data-action=submit-count]').click();
+    const success = form.locator('.message.success');
+    await success.waitFor();
+    expect(await success.innerText()).toContain('Found 5 of SOAP-LAV in B-2: added to stock.');
+    const rows = table(s, 'ledger').slice(ledgerBefore);
+    expect(rows.map((r) => [r.type, r.sku, r.bin, r.state, r.qty, r.ref_type, r.ref_id])).toEqual([['count', 'SOAP-LAV', 'B-2', 'available', 5, 'count', 'CNT-00001']]);
+    expect(rows[0].value).toBeGreaterThan(0);
+    expect(table(s, 'stock').find((r) => r.sku === 'SOAP-LAV' && r.bin === 'B-2')).toMatchObject({ qty: 5, state: 'available' });
+    expect(await found.locator('.count-outcome').innerText()).toMatch(/^Posted: found 5, value €\d+\.\d\d\.$/);
+    expect(await found.locator('input[name="found.sku"]').isDisabled()).toBe(true);
+    await screenshot(s, form, 'count-found');
+  });
 });

@@ -122,6 +122,45 @@ describe('pick list form', () => {
     expect(table(s, 'ledger').length).toBe(ledger);
   });
 
+  it('cancels a list after an inline "are you sure?": its orders go back to the choice, no stock moves', async () => {
+    s = await openSession(browser, { scenario: ORDERS_TO_PICK });
+    const form = await openForm(s, 'menuPick', 'button[data-action=build]');
+    await form.locator('button[data-action=build]').click();
+    await form.locator('[data-pick-list=PL-00001]').waitFor();
+    const ledger = JSON.stringify(table(s, 'ledger'));
+    const ask = form.locator('.confirm-ask');
+    expect(await ask.isVisible()).toBe(false);
+
+    // No keeps the list
+    await form.locator('button[data-action=cancel]').click();
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('Cancel pick list PL-00001?');
+    expect(await focused(form.locator('button[data-action=cancel-no]'))).toBe(true);
+    await form.locator('button[data-action=cancel-no]').click();
+    expect(await ask.isVisible()).toBe(false);
+    expect(s.preview.rpcLog.filter((c) => c.fn === 'cancelPickList')).toHaveLength(0);
+    expect(table(s, 'pick_lists').map((r) => r.status)).toEqual(['open', 'open', 'open', 'open']);
+
+    // Yes cancels it
+    await form.locator('button[data-action=cancel]').click();
+    await form.locator('button[data-action=cancel-yes]').click();
+    const success = form.locator('.message.success');
+    await success.waitFor();
+    expect(await success.innerText()).toContain('Pick list cancelled.');
+    expect(await success.innerText()).toContain('Pick list PL-00001 cancelled: 5 order lines from 2 orders can go on another list.');
+    // back to the choice of orders, with no list to continue
+    await form.locator('button[data-action=build]').waitFor();
+    expect(await form.locator('button[data-resume]').count()).toBe(0);
+    expect(table(s, 'pick_lists').map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(table(s, 'orders').map((l) => [l.status, l.pick_list_id, l.tote])).toEqual(Array(5).fill(['open', '', '']));
+    expect(JSON.stringify(table(s, 'ledger'))).toBe(ledger);
+
+    // the same orders make the next list
+    await form.locator('button[data-action=build]').click();
+    await form.locator('[data-pick-list=PL-00002]').waitFor();
+    expect(await form.locator('.totes li').allInnerTexts()).toEqual(['T1: order #A', 'T2: order #B']);
+  });
+
   it('says so when no open order matches', async () => {
     s = await openSession(browser, { scenario: ORDERS_TO_PICK });
     const form = await openForm(s, 'menuPick', 'button[data-action=build]');

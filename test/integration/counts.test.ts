@@ -127,3 +127,81 @@ describe('submitting a count', () => {
     }
   });
 });
+
+describe('items found during a count', () => {
+  const sheetA = () => {
+    const s = aisleA();
+    okValue(s.run(() => api.createCountSheet({ requestId: 'c-1', binFrom: 'A', binTo: 'A-9' })));
+    return s;
+  };
+  const countRows = (s: Sheet) => s.table('ledger').filter((m) => m.type === 'count');
+
+  it('posts one valued count gain per found line into available at its bin, and a retry is replayed', () => {
+    const s = sheetA();
+    const submit = {
+      requestId: 'n-1', countId: 'CNT-00001', lines: [{ line: 1, counted: 24 }],
+      found: [{ sku: 'soap-lav', bin: 'b-2', counted: '5' }, { sku: '3760000000011', bin: 'B-3', counted: 1 }, { sku: 'CREAM-50', bin: 'B-3', expiry: '2027-03-31', counted: 2 }],
+    };
+    const r = okValue(s.run(() => api.submitCount(submit)));
+    expect(r).toMatchObject({ replayed: false, posted: 1, valueChange: 21.3 });
+    expect(r.found).toEqual([
+      { line: 1, sku: 'SOAP-LAV', bin: 'B-2', lot: '', expiry: '', counted: 5, value: 10.5 },
+      { line: 2, sku: 'SOAP-LAV', bin: 'B-3', lot: '', expiry: '', counted: 1, value: 2.1 },
+      { line: 3, sku: 'CREAM-50', bin: 'B-3', lot: 'EXP-2027-03-31', expiry: '2027-03-31', counted: 2, value: 8.7 },
+    ]);
+    expect(countRows(s).map((m) => [m.sku, m.bin, m.state, m.lot, m.qty, m.value, m.ref_type, m.ref_id, m.request_id])).toEqual([
+      ['SOAP-LAV', 'B-2', 'available', '', 5, 10.5, 'count', 'CNT-00001', 'n-1'],
+      ['SOAP-LAV', 'B-3', 'available', '', 1, 2.1, 'count', 'CNT-00001', 'n-1'],
+      ['CREAM-50', 'B-3', 'available', 'EXP-2027-03-31', 2, 8.7, 'count', 'CNT-00001', 'n-1'],
+    ]);
+    expect(s.table('stock').find((x) => x.sku === 'SOAP-LAV' && x.bin === 'B-2')).toMatchObject({ state: 'available', qty: 5, value: 10.5 });
+    expect(summary(s, 'SOAP-LAV')).toMatchObject({ on_hand: 30 });
+    expect(s.stockVersusProjection()).toEqual([]);
+    const again = okValue(s.run(() => api.submitCount(submit)));
+    expect(again.replayed).toBe(true);
+    expect(again.found).toEqual(r.found);
+    expect(countRows(s)).toHaveLength(3);
+    // the same id with other found lines is another request
+    expect(codes(s.run(() => api.submitCount({ ...submit, found: [{ sku: 'SOAP-LAV', bin: 'B-2', counted: 6 }] })))).toEqual([['request_reused', 'requestId', undefined]]);
+    expect(s.stockVersusProjection()).toEqual([]);
+  });
+
+  it('refuses a found line that is on the sheet, duplicated, already in stock or incomplete, and writes nothing', () => {
+    const s = sheetA();
+    const before = s.snapshot();
+    const bad = s.run(() => api.submitCount({
+      requestId: 'n-1', countId: 'CNT-00001', lines: [{ line: 1, counted: 24 }],
+      found: [
+        { sku: 'SOAP-LAV', bin: 'a-1-1', counted: 3 }, // the sheet's line 1, counted in this payload
+        { sku: 'CREAM-50', bin: 'A-2-1', expiry: '2027-03-31', counted: 1 }, // the sheet's line 2
+        { sku: 'BALM', bin: 'B-1-1', counted: 1 }, // the ledger holds 10 there
+        { sku: 'SOAP-LAV', bin: 'B-2', counted: 1 },
+        { sku: 'SOAP-LAV', bin: 'B-2', counted: 2 },
+        { sku: 'CREAM-50', bin: 'B-2', counted: 1 },
+        { sku: 'NOPE', bin: 'B-2', counted: 0 },
+      ],
+    }));
+    expect(codes(bad)).toEqual([
+      ['found_counted_on_line', 'found.sku', 1], ['found_on_sheet', 'found.sku', 2], ['found_has_stock', 'found.bin', 3],
+      ['found_duplicate', 'found.sku', 5], ['expiry_required', 'found.expiry', 6], ['unknown_sku', 'found.sku', 7], ['not_positive', 'found.counted', 7],
+    ]);
+    expect(!bad.ok && bad.errors[0].message).toBe('Line 1, found item, SKU or barcode: SOAP-LAV in A-1-1 is counted on line 1 of the sheet in this same submission: remove this found item.');
+    expect(s.snapshot()).toBe(before);
+  });
+
+  it('found lines alone, cut off after any service call, then retried, post once', () => {
+    const submit = { requestId: 'n-1', countId: 'CNT-00001', lines: [], found: [{ sku: 'SOAP-LAV', bin: 'B-2', counted: 5 }] };
+    const probe = sheetA();
+    const before = probe.emu.counters.snapshot();
+    okValue(probe.run(() => api.submitCount(submit)));
+    const total = Object.values(probe.emu.counters.diff(before, probe.emu.counters.snapshot()).calls).reduce((a, b) => a + b, 0);
+    for (let k = 0; k < total; k++) {
+      const s = sheetA();
+      expect(() => s.run(() => api.submitCount(submit), { abortAfterCalls: k })).toThrow(EmulatorAbort);
+      const r = okValue(s.run(() => api.submitCount(submit)));
+      expect(r.found.map((f) => [f.sku, f.bin, f.counted, f.value]), `abort after ${k}`).toEqual([['SOAP-LAV', 'B-2', 5, 10.5]]);
+      expect(countRows(s).map((m) => [m.bin, m.qty, m.value]), `abort after ${k}`).toEqual([['B-2', 5, 10.5]]);
+      expect(s.stockVersusProjection(), `abort after ${k}`).toEqual([]);
+    }
+  });
+});

@@ -11,7 +11,10 @@ import { cleanText, MAX_ID, normalizeBin, skuKey } from '../text';
 import { decimalPlaces, MAX_QTY, parseDecimal } from '../quantity';
 import { compareBins } from '../picking/bins';
 import { isAfter } from '../movement-id';
-import { requestIdOf, text } from '../form-input';
+import { positiveQty, requestIdOf, text } from '../form-input';
+import { ItemIndex } from '../items';
+import { parseYmd } from '../dates';
+import { defaultLot } from '../receive';
 
 export const COUNT_STATUSES = ['open', 'posted', 'stale', 'recount'] as const;
 export type CountStatus = (typeof COUNT_STATUSES)[number];
@@ -193,4 +196,109 @@ export function countOutcome(input: {
   const variance = Number((input.counted - input.expected).toFixed(9));
   if (input.status !== 'recount' && !input.accept && needsRecount(input.expected, input.counted, input.threshold)) return { kind: 'recount', variance };
   return { kind: 'post', variance };
+}
+
+/** Stock found during a count at a place the sheet does not list ("an item found here"). */
+export interface FoundLineInput {
+  /** a SKU or a barcode */
+  sku?: unknown;
+  bin?: unknown;
+  lot?: unknown;
+  expiry?: unknown;
+  counted?: unknown;
+}
+
+export interface FoundLine {
+  sku: string;
+  bin: string;
+  lot: string;
+  expiry: string;
+  counted: number;
+}
+
+export const MAX_FOUND_LINES = 200;
+
+/**
+ * Validate the found lines of a count submission (fields `found.sku`, `found.bin`,
+ * `found.lot`, `found.expiry`, `found.counted`; `line` = 1-based found line). The item is
+ * known (SKU or barcode) and active; the bin as receiving takes it (else the item's default
+ * bin); counted a positive quantity; expiry for expiry-tracked items (lot EXP-<date> by
+ * default; one lot, one expiry). The place must not be a line of the sheet (it is counted
+ * there), nor given twice, nor hold stock in the ledger (`checkStock`: off on a retry of a
+ * request that already posted).
+ */
+export function planFoundLines(raw: readonly Record<string, unknown>[], ctx: {
+  items: readonly Item[];
+  levels: readonly StockLevel[];
+  /** the count sheet's places, in sheet order (line = index + 1) */
+  sheet: readonly { sku: string; bin: string; lot: string }[];
+  /** sheet lines counted in the same submission */
+  sent: ReadonlySet<number>;
+  checkStock: boolean;
+}): { lines: FoundLine[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const index = new ItemIndex(ctx.items);
+  const placeKey = (sku: string, bin: string, lot: string) => skuKey(sku) + '\u0001' + bin + '\u0001' + lot;
+  const onSheet = new Map<string, number>();
+  ctx.sheet.forEach((r, i) => onSheet.set(placeKey(r.sku, r.bin, r.lot), i + 1));
+  const lotExpiry = new Map<string, string>();
+  const held = new Map<string, number>();
+  for (const l of ctx.levels) {
+    if (l.lot && l.expiry) lotExpiry.set(skuKey(l.sku) + '\u0001' + l.lot, l.expiry);
+    if (l.state === 'available' && l.qty !== 0) held.set(placeKey(l.sku, l.bin, l.lot), l.qty);
+  }
+  const seen = new Map<string, number>();
+  const lines: FoundLine[] = [];
+  raw.forEach((input, i) => {
+    const n = i + 1;
+    const before = problems.length;
+    const code = text(problems, input.sku, 'found.sku', MAX_ID, n);
+    let item: Item | undefined;
+    if (problems.length === before) {
+      if (!code) problems.push(problem('required', 'found.sku', n));
+      else {
+        const r = index.resolve(code);
+        if (r.kind === 'none') problems.push(problem('unknown_sku', 'found.sku', n, { value: code }));
+        else if (r.kind === 'many') problems.push(problem('ambiguous_code', 'found.sku', n, { value: code, skus: r.skus.join(', ') }));
+        else if (!r.item.active) problems.push(problem('inactive_item', 'found.sku', n, { sku: r.item.sku }));
+        else item = r.item;
+      }
+    }
+    const bin = normalizeBin(input.bin) || (item ? item.defaultBin : '');
+    if (!bin) problems.push(problem('required', 'found.bin', n));
+    else text(problems, bin, 'found.bin', MAX_ID, n);
+    const counted = positiveQty(problems, input.counted, item ? item.decimals : null, 'found.counted', n);
+    let lot = text(problems, input.lot, 'found.lot', MAX_ID, n);
+    const expiryRaw = cleanText(input.expiry);
+    let expiry = '';
+    if (expiryRaw) {
+      const parsed = parseYmd(expiryRaw);
+      if (!parsed) problems.push(problem('invalid_date', 'found.expiry', n, { value: expiryRaw }));
+      else if (item && !item.tracksExpiry) problems.push(problem('expiry_not_tracked', 'found.expiry', n, { sku: item.sku }));
+      else expiry = parsed;
+    } else if (item?.tracksExpiry) problems.push(problem('expiry_required', 'found.expiry', n));
+    if (item?.tracksExpiry && expiry && !lot) lot = defaultLot(expiry);
+    if (item && lot && expiry) {
+      const known = lotExpiry.get(skuKey(item.sku) + '\u0001' + lot);
+      if (known && known !== expiry) problems.push(problem('lot_expiry_conflict', 'found.expiry', n, { lot, sku: item.sku, expiry: known }));
+      else lotExpiry.set(skuKey(item.sku) + '\u0001' + lot, expiry);
+    }
+    if (problems.length > before || !item || counted === null) return;
+    const key = placeKey(item.sku, bin, lot);
+    const sheetLine = onSheet.get(key);
+    const where = { sku: item.sku, bin, lot: lot || '-' };
+    if (sheetLine !== undefined) {
+      problems.push(ctx.sent.has(sheetLine)
+        ? problem('found_counted_on_line', 'found.sku', n, { ...where, line: sheetLine })
+        : problem('found_on_sheet', 'found.sku', n, { ...where, line: sheetLine }));
+      return;
+    }
+    const twice = seen.get(key);
+    if (twice !== undefined) return void problems.push(problem('found_duplicate', 'found.sku', n, { ...where, line: twice }));
+    seen.set(key, n);
+    const qty = held.get(key);
+    if (ctx.checkStock && qty !== undefined) return void problems.push(problem('found_has_stock', 'found.bin', n, { ...where, qty }));
+    lines.push({ sku: item.sku, bin, lot, expiry, counted });
+  });
+  return { lines, problems };
 }
