@@ -45,7 +45,7 @@ export function foundPanel(t: T, lang: string, currency: string, items: () => re
   function addLine(): FoundLine {
     const bin = textField({ label: t('field.bin'), name: 'found.bin', class: 'narrow' });
     const counted = textField({ label: t('form.count.counted'), name: 'found.counted', inputmode: 'decimal', class: 'narrow' });
-    const { sku, expiry, lot, tracked, info, lotOf } = itemFields(t, items, { prefix: 'found.', lotHint: t('form.count.foundLotHint'), next: () => bin.input });
+    const { sku, expiry, lot, tracked, info, lotOf } = itemFields(t, items, { group: 'found', lotHint: t('form.count.foundLotHint'), next: () => bin.input });
     const outcome = h('div', { class: 'count-outcome', 'aria-live': 'polite' });
     const remove = button('✕', () => {
       lines.splice(lines.indexOf(line), 1);

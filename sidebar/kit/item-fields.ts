@@ -22,9 +22,9 @@ export interface ItemFields {
   lotOf(): { expiry: string; lot: string };
 }
 
-/** `prefix` names the RPC error fields ("found." gives "found.sku"); `next` gets the focus after a pick. */
-export function itemFields(t: T, items: () => readonly FormItem[], o: { prefix?: string; lotHint: string; next: () => HTMLElement }): ItemFields {
-  const name = (f: string) => (o.prefix ?? '') + f;
+/** `group` prefixes the RPC error fields ("found" gives "found.sku"); `next` gets the focus after a pick. */
+export function itemFields(t: T, items: () => readonly FormItem[], o: { group?: string; lotHint: string; next: () => HTMLElement }): ItemFields {
+  const name = (f: string) => (o.group ? `${o.group}.${f}` : f);
   const sku = textField({ label: t('field.sku'), name: name('sku') });
   const expiry = textField({ label: t('field.expiry'), name: name('expiry'), type: 'date' });
   const lot = textField({ label: t('field.lot'), name: name('lot'), hint: o.lotHint });
