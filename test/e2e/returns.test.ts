@@ -227,4 +227,31 @@ describe('returns form', () => {
     expect(await form.locator('[role=tab][aria-selected=true]').innerText()).toBe('Inspect');
     expect(await rma.locator('li.line[data-sku=CANDLE-FIG] .statuses').innerText()).toBe('Received, to inspect: 2 (RETURNS)');
   });
+  it('asks expiry and lot only for an expiry-tracked item coming back without an order', async () => {
+    s = await openSession(browser, { scenario: ORDER_SHIPPED });
+    const form = await openForm(s, 'menuReturns', 'input[name=query]');
+    const panel = form.locator('[data-panel=no-order]');
+    await form.locator('button[data-action=no-order]').click();
+    const sku = panel.locator('input[name=sku]').first();
+    await expect.poll(() => focused(sku)).toBe(true);
+    // by its barcode, as a scanner types it
+    await s.page.keyboard.type('3760000000042');
+    await panel.locator('input[name=qty]').first().fill('1');
+    expect(await sku.inputValue()).toBe('CREAM-50');
+    expect(await panel.locator('[data-field=expiry]').first().isVisible()).toBe(true);
+    await panel.locator('select[name=reason]').selectOption('wrong_item');
+    const ledgerBefore = table(s, 'ledger').length;
+    // no expiry: the server asks for it at that line's expiry; nothing written
+    await panel.locator('button[data-action=create-return-no-order]').click();
+    await form.locator('.message.error').waitFor();
+    expect(await panel.locator('[data-field=expiry] .field-error').first().innerText()).toBe('This item tracks expiry: give the expiry date.');
+    await expect.poll(() => focused(panel.locator('input[name=expiry]').first())).toBe(true);
+    expect(table(s, 'ledger').length).toBe(ledgerBefore);
+
+    await panel.locator('input[name=expiry]').first().fill('2027-03-31');
+    await panel.locator('button[data-action=create-return-no-order]').click();
+    await form.locator('.message.success').waitFor();
+    expect(table(s, 'ledger').length).toBe(ledgerBefore + 1);
+    expect(table(s, 'ledger').at(-1)).toMatchObject({ type: 'return', sku: 'CREAM-50', qty: 1, state: 'quarantine', bin: 'RETURNS', lot: 'EXP-2027-03-31' });
+  });
 });
