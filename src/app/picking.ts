@@ -317,7 +317,9 @@ export interface CancelPickValue {
  * Cancel an open pick list the seller will not walk: the list's rows become cancelled (so
  * getOpenPickLists no longer returns it) and the order lines it claimed are released,
  * undoing exactly what claim() wrote (pick list id, tote, status). Building moved no stock,
- * so no ledger row is written. Idempotent through the log row that records the result.
+ * so no ledger row is written. Written in this order: the list, the log row with the answer,
+ * the lines; a run cut off anywhere is finished by its retry (which releases what is still
+ * claimed and answers from the log row), so every retry succeeds.
  */
 export function cancelPickList(ports: Ports, payload: CancelPickPayload, t: Translator): Outcome<CancelPickValue> {
   const requestId = requestIdOf(payload);
@@ -325,35 +327,37 @@ export function cancelPickList(ports: Ports, payload: CancelPickPayload, t: Tran
   if (!id) throw new ProblemError([problem('required', 'pickListId')]);
   return withWrite(ports, () => {
     const wb = ports.workbook;
+    const claimedBy = () => wb.orders().readAll().filter((l) => l.value.pickListId === id);
     const earlier = wb.log().findRequest(requestId);
     if (earlier) {
       const value = JSON.parse(earlier) as CancelPickValue;
       if (value.pickListId !== id) throw new ProblemError([problem('request_reused', 'requestId')]);
+      release(wb, claimedBy());
       return { value: { ...value, replayed: true }, changes: [{ kind: 'replayed', message: t('change.replayed') }] };
     }
     const lists = wb.pickLists();
     const rows = lists.readAll().filter((r) => r.value.pickListId === id);
     if (rows.length === 0) throw new ProblemError([problem('unknown_pick_list', 'pickListId', undefined, { value: id })]);
-    const all = wb.orders().readAll();
-    const claimed = all.filter((l) => l.value.pickListId === id);
+    const claimed = claimedBy();
     const status = rows[0].value.status;
-    // A cancelled list whose lines are still claimed was cut off half-way: finish it.
+    // A cancelled list whose lines are still claimed was cut off before its log row: finish it.
     if (status === 'confirmed' || (status === 'cancelled' && claimed.length === 0)) {
       throw new ProblemError([problem('pick_list_closed', 'pickListId', undefined, { value: id, status: t(`pickStatus.${status}` as MessageKey) })]);
     }
-    // The list first (so a cut-off never leaves an open list without its claims), then the lines.
-    lists.setStatus(rows.filter((r) => r.value.status !== 'cancelled').map((r) => r.row), 'cancelled');
-    const updates: { row: number; fields: Partial<OrderLine> }[] = [];
-    for (const { row, value: l } of claimed) {
-      l.pickListId = '';
-      l.tote = null;
-      l.status = deriveStatus(l);
-      updates.push({ row, fields: { pickListId: '', tote: null, status: l.status } });
-    }
-    wb.orders().updateMany(updates);
     const value: CancelPickValue = { pickListId: id, replayed: false, released: claimed.length, orders: new Set(claimed.map((l) => l.value.orderId)).size };
     const message = t('change.pickListCancelled', { id, lines: value.released, orders: value.orders });
+    lists.setStatus(rows.filter((r) => r.value.status !== 'cancelled').map((r) => r.row), 'cancelled');
     wb.log().append([{ time: ports.clock.now(), user: ports.identity.email(), level: 'info', event: 'cancel_pick_list', message, details: JSON.stringify(value), requestId }]);
+    release(wb, claimed);
     return { value, changes: [{ kind: 'pick_list_cancelled', pickListId: id, message }] };
   });
+}
+
+/** Undo claim() on these order lines: no list, no tote, status from their quantities. */
+function release(wb: Ports['workbook'], claimed: { row: number; value: OrderLine }[]): void {
+  if (claimed.length === 0) return;
+  wb.orders().updateMany(claimed.map(({ row, value: l }) => {
+    const status = deriveStatus({ ...l, pickListId: '' });
+    return { row, fields: { pickListId: '', tote: null, status } };
+  }));
 }

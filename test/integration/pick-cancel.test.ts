@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { api, codes, okValue, stocked, type Sheet } from '../support/harness';
+import { EmulatorAbort } from '../../tools/emulator/index';
 
 function withOrders(spreadsheetLocale = 'en_GB'): Sheet {
   const s = stocked({ spreadsheetLocale });
@@ -86,5 +87,27 @@ describe('cancelPickList', () => {
     okValue(s.run(() => api.buildPickList({ requestId: 'pl-1' })));
     const r = s.run(() => api.cancelPickList({ requestId: 'x-1', pickListId: 'PL-00001' }));
     expect(r.ok && r.changes[0].message).toBe('Liste de préparation PL-00001 annulée : 3 lignes de 2 commandes peuvent aller sur une autre liste.');
+  });
+  it('cut off after any service call, a retry finishes it: lines released, list cancelled, one log row', () => {
+    const built = () => {
+      const s = withOrders();
+      okValue(s.run(() => api.buildPickList({ requestId: 'pl-1' })));
+      return s;
+    };
+    const cancel = { requestId: 'x-1', pickListId: 'PL-00001' };
+    const counted = built();
+    const before = counted.emu.counters.snapshot();
+    okValue(counted.run(() => api.cancelPickList(cancel)));
+    const total = Object.values(counted.emu.counters.diff(before, counted.emu.counters.snapshot()).calls).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(3);
+    for (let k = 0; k < total; k++) {
+      const s = built();
+      expect(() => s.run(() => api.cancelPickList(cancel), { abortAfterCalls: k })).toThrow(EmulatorAbort);
+      const r = okValue(s.run(() => api.cancelPickList(cancel)));
+      expect(r.pickListId, `abort after ${k}`).toBe('PL-00001');
+      expect(orderLines(s).map((l) => [l[1], l[2], l[3]]), `abort after ${k}`).toEqual([['open', '', ''], ['open', '', ''], ['open', '', '']]);
+      expect(s.table('pick_lists').every((r) => r.status === 'cancelled'), `abort after ${k}`).toBe(true);
+      expect(s.table('log').filter((r) => r.event === 'cancel_pick_list'), `abort after ${k}`).toHaveLength(1);
+    }
   });
 });
