@@ -8,7 +8,7 @@
 import type { FormItem, NewItemRequest, ReceiveFormData, ReceiveLineRequest, ReceiveRequest } from '../api';
 import { parseDecimal } from '../../src/domain/quantity';
 import { normalizeBin, skuKey } from '../../src/domain/text';
-import { defaultLot } from '../../src/domain/receive';
+import { defaultLot } from '../../src/domain/lots';
 import { fromMinor, lineValueMinor } from '../../src/domain/money';
 import { newRequestId as makeRequestId } from '../kit/submission';
 

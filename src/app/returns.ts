@@ -20,6 +20,7 @@ import {
 import { planCreditNote, planReturn, type CreditNotePayload, type NormalizedReturnLine, type ReturnableLine, type ReturnPayload } from '../domain/returns/validate';
 import { requestIdOf } from '../domain/form-input';
 import type { MessageKey, Translator } from '../domain/i18n';
+import { knownExpiries, lotKey } from '../domain/lots';
 import { ledgerWhere, returnsStore, type ReturnRow } from '../sheets/returns-stores';
 import type { Ports } from './ports';
 import type { Outcome } from './rpc';
@@ -222,9 +223,9 @@ function returnRows(
     }
     return builder.rows;
   }
-  const expiries = new Map(caches.levelList().filter((v) => v.lot && v.expiry).map((v) => [skuKey(v.sku) + '\u0001' + v.lot, v.expiry]));
+  const expiries = knownExpiries(caches.levelList());
   for (const l of r.lines) {
-    const known = expiries.get(skuKey(l.sku) + '\u0001' + l.lot);
+    const known = expiries.get(lotKey(l.sku, l.lot));
     if (l.lot && l.expiry && known && known !== l.expiry) throw new ProblemError([problem('lot_expiry_conflict', 'expiry', l.line, { lot: l.lot, sku: l.sku, expiry: known })]);
     const cost = currentCost(l.sku);
     builder.inbound('return', { sku: l.sku, bin: r.bin, state: 'quarantine', lot: l.lot, expiry: l.expiry }, l.qty, cost === null ? 0 : toMinor(l.qty * cost, currency), cost, {

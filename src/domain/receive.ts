@@ -7,9 +7,10 @@ import { ITEM_KINDS } from './types';
 import { problem, type Problem } from './result';
 import { decimalPlaces, MAX_QTY, parseDecimal } from './quantity';
 import { cleanText, hasControlChars, MAX_ID, MAX_TEXT, normalizeBin, skuKey } from './text';
-import { parseYmd } from './dates';
 import { lineValueMinor, roundUnitCost } from './money';
 import { ItemIndex } from './items';
+import { text } from './form-input';
+import { checkLotExpiry, knownExpiries, lotAndExpiry } from './lots';
 
 export interface NewItemInput {
   name?: unknown;
@@ -81,22 +82,13 @@ export function checkReceiveShape(payload: ReceivePayload): Problem[] {
   const requestId = cleanText(payload.requestId);
   if (!requestId) problems.push(problem('required', 'requestId'));
   else if (requestId.length > MAX_REQUEST_ID) problems.push(problem('too_long', 'requestId', undefined, { max: MAX_REQUEST_ID }));
-  checkText(problems, payload.supplierRef, 'supplierRef', 200);
-  checkText(problems, payload.note, 'note', MAX_TEXT);
+  text(problems, payload.supplierRef, 'supplierRef', 200);
+  text(problems, payload.note, 'note', MAX_TEXT);
   if (!Array.isArray(payload.lines) || payload.lines.length === 0) problems.push(problem('no_lines', 'lines'));
   else if (payload.lines.length > MAX_LINES) problems.push(problem('too_many_lines', 'lines', undefined, { max: MAX_LINES }));
   return problems;
 }
 
-function checkText(problems: Problem[], value: unknown, field: string, max: number, line?: number): void {
-  const s = cleanText(value);
-  if (s.length > max) problems.push(problem('too_long', field, line, { max }));
-  else if (hasControlChars(s)) problems.push(problem('invalid_text', field, line));
-}
-
-export function defaultLot(expiry: string): string {
-  return 'EXP-' + expiry;
-}
 
 /** Validate every line against the workbook's items and stock, and plan the rows. */
 export function planReceive(payload: ReceivePayload, ctx: ReceiveContext): { plan?: ReceivePlan; problems: Problem[] } {
@@ -104,8 +96,7 @@ export function planReceive(payload: ReceivePayload, ctx: ReceiveContext): { pla
   if (problems.length) return { problems };
   const index = new ItemIndex(ctx.items);
   const newItems = new Map<string, Item>();
-  const lotExpiry = new Map<string, string>();
-  for (const l of ctx.levels) if (l.lot && l.expiry) lotExpiry.set(skuKey(l.sku) + '\u0001' + l.lot, l.expiry);
+  const lotExpiry = knownExpiries(ctx.levels);
   const externalRef = cleanText(payload.supplierRef);
   const note = cleanText(payload.note);
   const lines: NormalizedLine[] = [];
@@ -152,23 +143,8 @@ export function planReceive(payload: ReceivePayload, ctx: ReceiveContext): { pla
       if (unitCost === null) problems.push(problem('unit_cost_required', 'unitCost', n, { sku: item.sku }));
     }
 
-    const expiryRaw = cleanText(input.expiry);
-    let expiry = '';
-    let lot = cleanText(input.lot);
-    checkText(problems, lot, 'lot', MAX_ID, n);
-    if (expiryRaw) {
-      const parsed = parseYmd(expiryRaw);
-      if (!parsed) problems.push(problem('invalid_date', 'expiry', n, { value: expiryRaw }));
-      else if (item && !item.tracksExpiry) problems.push(problem('expiry_not_tracked', 'expiry', n, { sku: item.sku }));
-      else expiry = parsed;
-    } else if (item?.tracksExpiry) problems.push(problem('expiry_required', 'expiry', n));
-    if (item?.tracksExpiry && expiry && !lot) lot = defaultLot(expiry);
-    if (item && lot && expiry) {
-      const key = skuKey(item.sku) + '\u0001' + lot;
-      const known = lotExpiry.get(key);
-      if (known && known !== expiry) problems.push(problem('lot_expiry_conflict', 'expiry', n, { lot, sku: item.sku, expiry: known }));
-      else lotExpiry.set(key, expiry);
-    }
+    const { lot, expiry } = lotAndExpiry(problems, item, input, { lot: 'lot', expiry: 'expiry' }, n);
+    if (item) checkLotExpiry(problems, lotExpiry, item.sku, lot, expiry, 'expiry', n);
 
     // An item created on this line takes the line's cost and bin as its defaults.
     if (item && newItems.get(skuKey(item.sku)) === item) {
@@ -196,7 +172,7 @@ function newItemFor(
   const before = problems.length;
   const name = cleanText(input.name);
   if (!name) problems.push(problem('required', 'newItem.name', line));
-  else checkText(problems, name, 'newItem.name', 200, line);
+  else text(problems, name, 'newItem.name', 200, line);
   const kind = cleanText(input.kind) || 'product';
   if (!(ITEM_KINDS as readonly string[]).includes(kind)) {
     problems.push(problem('invalid_choice', 'newItem.kind', line, { value: kind, choices: ITEM_KINDS.join(', ') }));
@@ -215,13 +191,13 @@ function newItemFor(
   const unitCost = numberOrNull(input.unitCost, 'newItem.unitCost');
   const reorderPoint = numberOrNull(input.reorderPoint, 'newItem.reorderPoint');
   const barcode = cleanText(input.barcode);
-  checkText(problems, barcode, 'newItem.barcode', MAX_ID, line);
+  text(problems, barcode, 'newItem.barcode', MAX_ID, line);
   const unit = cleanText(input.unit);
-  checkText(problems, unit, 'newItem.unit', 20, line);
+  text(problems, unit, 'newItem.unit', 20, line);
   const supplier = cleanText(input.supplier);
-  checkText(problems, supplier, 'newItem.supplier', 200, line);
+  text(problems, supplier, 'newItem.supplier', 200, line);
   const defaultBin = normalizeBin(input.defaultBin);
-  checkText(problems, defaultBin, 'newItem.defaultBin', MAX_ID, line);
+  text(problems, defaultBin, 'newItem.defaultBin', MAX_ID, line);
   if (problems.length > before) return undefined;
 
   const item: Item = {

@@ -12,9 +12,8 @@ import { decimalPlaces, MAX_QTY, parseDecimal } from '../quantity';
 import { compareBins } from '../picking/bins';
 import { isAfter } from '../movement-id';
 import { positiveQty, requestIdOf, text } from '../form-input';
-import { ItemIndex } from '../items';
-import { parseYmd } from '../dates';
-import { defaultLot } from '../receive';
+import { ItemIndex, resolveCode } from '../items';
+import { checkLotExpiry, knownExpiries, lotAndExpiry } from '../lots';
 
 export const COUNT_STATUSES = ['open', 'posted', 'stale', 'recount'] as const;
 export type CountStatus = (typeof COUNT_STATUSES)[number];
@@ -241,12 +240,9 @@ export function planFoundLines(raw: readonly Record<string, unknown>[], ctx: {
   const placeKey = (sku: string, bin: string, lot: string) => skuKey(sku) + '\u0001' + bin + '\u0001' + lot;
   const onSheet = new Map<string, number>();
   ctx.sheet.forEach((r, i) => onSheet.set(placeKey(r.sku, r.bin, r.lot), i + 1));
-  const lotExpiry = new Map<string, string>();
+  const lotExpiry = knownExpiries(ctx.levels);
   const held = new Map<string, number>();
-  for (const l of ctx.levels) {
-    if (l.lot && l.expiry) lotExpiry.set(skuKey(l.sku) + '\u0001' + l.lot, l.expiry);
-    if (l.state === 'available' && l.qty !== 0) held.set(placeKey(l.sku, l.bin, l.lot), l.qty);
-  }
+  for (const l of ctx.levels) if (l.state === 'available' && l.qty !== 0) held.set(placeKey(l.sku, l.bin, l.lot), l.qty);
   const seen = new Map<string, number>();
   const lines: FoundLine[] = [];
   raw.forEach((input, i) => {
@@ -255,34 +251,16 @@ export function planFoundLines(raw: readonly Record<string, unknown>[], ctx: {
     const code = text(problems, input.sku, 'found.sku', MAX_ID, n);
     let item: Item | undefined;
     if (problems.length === before) {
-      if (!code) problems.push(problem('required', 'found.sku', n));
-      else {
-        const r = index.resolve(code);
-        if (r.kind === 'none') problems.push(problem('unknown_sku', 'found.sku', n, { value: code }));
-        else if (r.kind === 'many') problems.push(problem('ambiguous_code', 'found.sku', n, { value: code, skus: r.skus.join(', ') }));
-        else if (!r.item.active) problems.push(problem('inactive_item', 'found.sku', n, { sku: r.item.sku }));
-        else item = r.item;
-      }
+      const resolved = resolveCode(index, code, 'found.sku', n, problems);
+      if (resolved && !resolved.active) problems.push(problem('inactive_item', 'found.sku', n, { sku: resolved.sku }));
+      else item = resolved;
     }
     const bin = normalizeBin(input.bin) || (item ? item.defaultBin : '');
     if (!bin) problems.push(problem('required', 'found.bin', n));
     else text(problems, bin, 'found.bin', MAX_ID, n);
     const counted = positiveQty(problems, input.counted, item ? item.decimals : null, 'found.counted', n);
-    let lot = text(problems, input.lot, 'found.lot', MAX_ID, n);
-    const expiryRaw = cleanText(input.expiry);
-    let expiry = '';
-    if (expiryRaw) {
-      const parsed = parseYmd(expiryRaw);
-      if (!parsed) problems.push(problem('invalid_date', 'found.expiry', n, { value: expiryRaw }));
-      else if (item && !item.tracksExpiry) problems.push(problem('expiry_not_tracked', 'found.expiry', n, { sku: item.sku }));
-      else expiry = parsed;
-    } else if (item?.tracksExpiry) problems.push(problem('expiry_required', 'found.expiry', n));
-    if (item?.tracksExpiry && expiry && !lot) lot = defaultLot(expiry);
-    if (item && lot && expiry) {
-      const known = lotExpiry.get(skuKey(item.sku) + '\u0001' + lot);
-      if (known && known !== expiry) problems.push(problem('lot_expiry_conflict', 'found.expiry', n, { lot, sku: item.sku, expiry: known }));
-      else lotExpiry.set(skuKey(item.sku) + '\u0001' + lot, expiry);
-    }
+    const { lot, expiry } = lotAndExpiry(problems, item, input, { lot: 'found.lot', expiry: 'found.expiry' }, n);
+    if (item) checkLotExpiry(problems, lotExpiry, item.sku, lot, expiry, 'found.expiry', n);
     if (problems.length > before || !item || counted === null) return;
     const key = placeKey(item.sku, bin, lot);
     const sheetLine = onSheet.get(key);

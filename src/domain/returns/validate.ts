@@ -8,10 +8,9 @@ import { problem, type Problem } from '../result';
 import { MAX_QTY, parseDecimal } from '../quantity';
 import { cleanText, MAX_ID, MAX_TEXT, normalizeBin, skuKey } from '../text';
 import { choice, linesOf, positiveQty, requestIdOf, text } from '../form-input';
-import { parseYmd } from '../dates';
 import { toMinor } from '../money';
 import { ItemIndex, resolveCode } from '../items';
-import { defaultLot } from '../receive';
+import { lotAndExpiry } from '../lots';
 import {
   ALLOWED_DISPOSITIONS, DISPOSITIONS, PENDING, RETURN_REASONS, WRITE_OFF_REASONS,
   type Disposition, type PendingStatus, type ReturnReason, type WriteOffReason,
@@ -97,15 +96,7 @@ export function planReturn(
         sku = item.sku;
         decimals = item.decimals;
         lineKey = String(n);
-        lot = text(problems, input.lot, 'lot', MAX_ID, n);
-        const e = cleanText(input.expiry);
-        if (e) {
-          const parsed = parseYmd(e);
-          if (!parsed) problems.push(problem('invalid_date', 'expiry', n, { value: e }));
-          else if (!item.tracksExpiry) problems.push(problem('expiry_not_tracked', 'expiry', n, { sku: item.sku }));
-          else expiry = parsed;
-        } else if (item.tracksExpiry) problems.push(problem('expiry_required', 'expiry', n));
-        if (item.tracksExpiry && expiry && !lot) lot = defaultLot(expiry);
+        ({ lot, expiry } = lotAndExpiry(problems, item, input, { lot: 'lot', expiry: 'expiry' }, n));
       }
     }
     const qty = positiveQty(problems, input.qty, decimals, 'qty', n);
